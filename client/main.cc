@@ -1,0 +1,56 @@
+// marginalia: the command-line client.
+//
+//   marginalia [--server HOST:PORT] [--token TOKEN] <command> ...
+//
+// Exit codes: 0 success, 1 failure (the server's message on stderr),
+// 2 usage error.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "client/cli_context.h"
+#include "client/commands/commands.h"
+
+namespace {
+
+std::string FromEnvironment(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace marginalia::client;
+  ClientOptions options;
+  options.server = FromEnvironment("MARGINALIA_SERVER", options.server);
+  options.token = FromEnvironment("MARGINALIA_TOKEN", "");
+  CliContext context(options, &std::cout, &std::cerr);
+  int exit_code = kExitOk;
+  double timeout_seconds = 60;
+
+  CLI::App app{"Marginalia: grade and peer-review essays."};
+  app.name("marginalia");
+  app.require_subcommand(1);
+  app.add_option("--server", context.options().server,
+                 "server address (default: $MARGINALIA_SERVER or "
+                 "127.0.0.1:50051)");
+  app.add_option("--token", context.options().token,
+                 "API token (default: $MARGINALIA_TOKEN)");
+  app.add_option("--timeout", timeout_seconds, "seconds to wait for each call")
+      ->check(CLI::PositiveNumber);
+  app.parse_complete_callback(
+      [&] { context.options().timeout = absl::Seconds(timeout_seconds); });
+  AddScoreCommand(app, context, &exit_code);
+  AddSubmitCommand(app, context, &exit_code);
+  AddFeedbackCommand(app, context, &exit_code);
+  AddListCommand(app, context, &exit_code);
+  AddRubricCommand(app, context, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return exit_code;
+}

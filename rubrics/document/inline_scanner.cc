@@ -1,0 +1,346 @@
+#include "rubrics/document/inline_scanner.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "absl/strings/ascii.h"
+#include "rubrics/document/unicode.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+bool IsNumberJoiner(UChar32 c) { return c == '.' || c == ','; }
+
+// Hyphens join the parts of a compound ("large-scale"); dashes do not.
+bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+bool IsOpeningContext(UChar32 before) {
+  return before < 0 || IsSpace(before) || before == '(' || before == '[' ||
+         before == '{' || IsDash(before) || before == '/' || before == 0x201C ||
+         before == 0x2018 || before == '"' || before == '\'' || before == 0xAB;
+}
+
+// The quote stack entry of an open quotation.
+struct OpenQuote {
+  uint32_t begin;
+  uint32_t inner_begin;
+  QuoteMark mark;
+  bool is_double;
+};
+
+struct OpenBracket {
+  uint32_t begin;
+  char bracket;
+};
+
+class Scanner {
+ public:
+  Scanner(absl::string_view text, TextSpan span, uint32_t paragraph,
+          InlineContent* out)
+      : text_(text), span_(span), paragraph_(paragraph), out_(out) {}
+
+  void Run() {
+    std::size_t first_quote = out_->quotations.size();
+    std::size_t first_paren = out_->parentheticals.size();
+    std::size_t pos = span_.begin;
+    while (pos < span_.end) {
+      std::size_t at = pos;
+      UChar32 c = NextCodePoint(text_, &pos);
+      if (pos > span_.end) pos = span_.end;
+      if (IsAlnum(c)) {
+        pos = ScanWord(at);
+        continue;
+      }
+      HandlePunctuation(c, at, pos);
+    }
+    CloseAll();
+    std::sort(out_->quotations.begin() + first_quote, out_->quotations.end(),
+              [](const Quotation& a, const Quotation& b) {
+                return a.span.begin < b.span.begin;
+              });
+    std::sort(out_->parentheticals.begin() + first_paren,
+              out_->parentheticals.end(),
+              [](const Parenthetical& a, const Parenthetical& b) {
+                return a.span.begin < b.span.begin;
+              });
+  }
+
+ private:
+  UChar32 At(std::size_t pos) const {
+    return pos < span_.end ? CodePointAt(text_, pos) : -1;
+  }
+  UChar32 Before(std::size_t pos) const {
+    return pos > span_.begin ? CodePointBefore(text_, pos) : -1;
+  }
+
+  // Returns the offset just past the word that starts at `begin`.
+  std::size_t ScanWord(std::size_t begin) {
+    std::size_t pos = begin;
+    UChar32 first = At(begin);
+    UChar32 prev = -1;
+    while (pos < span_.end) {
+      std::size_t next = pos;
+      UChar32 c = NextCodePoint(text_, &next);
+      if (IsAlnum(c)) {
+        prev = c;
+        pos = next;
+        continue;
+      }
+      UChar32 after = next < span_.end ? CodePointAt(text_, next) : -1;
+      bool joins = false;
+      if ((IsApostrophe(c) || IsHyphen(c)) && IsAlnum(prev) && IsAlnum(after)) {
+        joins = IsLetter(prev) || IsLetter(after) || IsHyphen(c);
+      } else if (IsNumberJoiner(c) && IsDigit(prev) && IsDigit(after)) {
+        joins = true;
+      }
+      if (!joins) break;
+      prev = c;
+      pos = next;
+    }
+    Word word;
+    word.span =
+        TextSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(pos)};
+    word.paragraph = paragraph_;
+    word.numeric = IsDigit(first);
+    word.capitalised = IsUpper(first);
+    word.syllables =
+        word.numeric ? 0 : CountSyllables(text_.substr(begin, pos - begin));
+    out_->words.push_back(word);
+    return pos;
+  }
+
+  void HandlePunctuation(UChar32 c, std::size_t at, std::size_t next) {
+    switch (c) {
+      case '(':
+      case '[':
+        brackets_.push_back({static_cast<uint32_t>(at), static_cast<char>(c)});
+        return;
+      case ')':
+      case ']':
+        CloseBracket(c == ')' ? '(' : '[', at, next);
+        return;
+      case 0x201C:  // “ opens, or closes a „ quotation.
+        if (!quotes_.empty() && quotes_.back().mark == QuoteMark::kLowDouble) {
+          CloseQuote(quotes_.size() - 1, QuoteMark::kCurlyDoubleClose, at, next,
+                     false);
+        } else {
+          Open(at, next, QuoteMark::kCurlyDoubleOpen, true);
+        }
+        return;
+      case 0x201E:  // „
+        Open(at, next, QuoteMark::kLowDouble, true);
+        return;
+      case 0x201D:  // ”
+        HandleClosingDouble(at, next, QuoteMark::kCurlyDoubleClose);
+        return;
+      case '"':
+        if (IsOpeningContext(Before(at)) && !IsSpace(At(next)) &&
+            At(next) >= 0) {
+          Open(at, next, QuoteMark::kStraightDouble, true);
+        } else {
+          HandleClosingDouble(at, next, QuoteMark::kStraightDouble);
+        }
+        return;
+      case 0xAB:    // «
+      case 0x2039:  // ‹
+        Open(at, next, QuoteMark::kGuillemetOpen, c == 0xAB);
+        return;
+      case 0xBB:    // »
+      case 0x203A:  // ›
+        HandleGuillemetClose(at, next);
+        return;
+      case 0x2018:  // ‘
+        if (!IsLetter(Before(at))) {
+          Open(at, next, QuoteMark::kCurlySingleOpen, false);
+        }
+        return;
+      case 0x2019:  // ’
+      case '\'':
+        HandleSingle(c, at, next);
+        return;
+      default:
+        return;
+    }
+  }
+
+  void Open(std::size_t at, std::size_t next, QuoteMark mark, bool is_double) {
+    quotes_.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(next),
+                       mark, is_double});
+  }
+
+  // Index of the innermost open quotation of the given kind, or -1.
+  int FindOpen(bool is_double) const {
+    for (int i = static_cast<int>(quotes_.size()) - 1; i >= 0; --i) {
+      if (quotes_[i].is_double == is_double) return i;
+    }
+    return -1;
+  }
+
+  void HandleClosingDouble(std::size_t at, std::size_t next, QuoteMark mark) {
+    int open = FindOpen(true);
+    if (open >= 0) {
+      CloseQuote(open, mark, at, next, false);
+    } else if (IsOpeningContext(Before(at)) && !IsSpace(At(next))) {
+      // A closing mark used to open ("”like this”").
+      Open(at, next, mark, true);
+    }
+  }
+
+  void HandleGuillemetClose(std::size_t at, std::size_t next) {
+    for (int i = static_cast<int>(quotes_.size()) - 1; i >= 0; --i) {
+      if (quotes_[i].mark == QuoteMark::kGuillemetOpen) {
+        CloseQuote(i, QuoteMark::kGuillemetClose, at, next, false);
+        return;
+      }
+    }
+  }
+
+  void HandleSingle(UChar32 c, std::size_t at, std::size_t next) {
+    UChar32 before = Before(at);
+    UChar32 after = At(next);
+    if (IsAlnum(before) && IsAlnum(after)) return;  // don't, Marx's
+    QuoteMark close_mark =
+        c == '\'' ? QuoteMark::kStraightSingle : QuoteMark::kCurlySingleClose;
+    if (IsOpeningContext(before) && after >= 0 && !IsSpace(after)) {
+      if (c == 0x2019 && IsAlnum(after)) return;  // ’tis, ’90s
+      Open(at, next, close_mark, false);
+      return;
+    }
+    int open = FindOpen(false);
+    if (open >= 0) {
+      CloseQuote(open, close_mark, at, next, false);
+      return;
+    }
+    if (IsLetter(before)) return;  // students’ work
+    // A single mark closing a double quotation: mismatched marks.
+    int open_double = FindOpen(true);
+    if (open_double >= 0 && c == 0x2019) {
+      CloseQuote(open_double, close_mark, at, next, true);
+    }
+  }
+
+  void CloseQuote(std::size_t index, QuoteMark mark, std::size_t at,
+                  std::size_t next, bool mismatched) {
+    // Quotations opened inside this one and never closed end here too.
+    while (quotes_.size() > index + 1) {
+      EmitQuote(quotes_.back(), quotes_.size() - 1, QuoteMark::kNone, at, at,
+                false, false);
+      quotes_.pop_back();
+    }
+    EmitQuote(quotes_[index], index, mark, at, next, true, mismatched);
+    quotes_.pop_back();
+  }
+
+  void EmitQuote(const OpenQuote& open, std::size_t depth, QuoteMark close,
+                 std::size_t inner_end, std::size_t end, bool closed,
+                 bool mismatched) {
+    Quotation quote;
+    quote.span = TextSpan{open.begin, static_cast<uint32_t>(end)};
+    quote.inner = TextSpan{open.inner_begin, static_cast<uint32_t>(inner_end)};
+    quote.paragraph = paragraph_;
+    quote.depth = static_cast<uint16_t>(std::min<std::size_t>(depth, 0xFFFF));
+    quote.open = open.mark;
+    quote.close = close;
+    quote.closed = closed;
+    quote.mismatched = mismatched;
+    out_->quotations.push_back(quote);
+  }
+
+  void CloseBracket(char opener, std::size_t at, std::size_t next) {
+    for (int i = static_cast<int>(brackets_.size()) - 1; i >= 0; --i) {
+      if (brackets_[i].bracket != opener) continue;
+      while (static_cast<int>(brackets_.size()) > i + 1) {
+        EmitBracket(brackets_.back(), brackets_.size() - 1, at, at, false);
+        brackets_.pop_back();
+      }
+      EmitBracket(brackets_.back(), brackets_.size() - 1, at, next, true);
+      brackets_.pop_back();
+      return;
+    }
+    out_->stray_brackets.push_back(
+        {static_cast<uint32_t>(at), paragraph_, opener == '(' ? ')' : ']'});
+  }
+
+  void EmitBracket(const OpenBracket& open, std::size_t depth,
+                   std::size_t inner_end, std::size_t end, bool closed) {
+    Parenthetical paren;
+    paren.span = TextSpan{open.begin, static_cast<uint32_t>(end)};
+    paren.inner = TextSpan{open.begin + 1, static_cast<uint32_t>(inner_end)};
+    paren.paragraph = paragraph_;
+    paren.depth = static_cast<uint16_t>(std::min<std::size_t>(depth, 0xFFFF));
+    paren.open = open.bracket;
+    paren.closed = closed;
+    out_->parentheticals.push_back(paren);
+  }
+
+  // Whatever is still open at the end of the block is unclosed.
+  void CloseAll() {
+    while (!quotes_.empty()) {
+      EmitQuote(quotes_.back(), quotes_.size() - 1, QuoteMark::kNone, span_.end,
+                span_.end, false, false);
+      quotes_.pop_back();
+    }
+    while (!brackets_.empty()) {
+      EmitBracket(brackets_.back(), brackets_.size() - 1, span_.end, span_.end,
+                  false);
+      brackets_.pop_back();
+    }
+  }
+
+  absl::string_view text_;
+  TextSpan span_;
+  uint32_t paragraph_;
+  InlineContent* out_;
+  std::vector<OpenQuote> quotes_;
+  std::vector<OpenBracket> brackets_;
+};
+
+bool IsVowel(char c) {
+  switch (AsciiLower(c)) {
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void ScanInline(absl::string_view text, TextSpan span, uint32_t paragraph,
+                InlineContent* out) {
+  Scanner(text, span, paragraph, out).Run();
+}
+
+uint8_t CountSyllables(absl::string_view word) {
+  int groups = 0;
+  bool in_vowel = false;
+  int letters = 0;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Non-ASCII letters: treat each sequence as one vowel group.
+      if (!in_vowel) ++groups;
+      in_vowel = true;
+      continue;
+    }
+    bool vowel = IsVowel(c);
+    if (vowel && !in_vowel) ++groups;
+    in_vowel = vowel;
+    if (absl::ascii_isalpha(static_cast<unsigned char>(c))) ++letters;
+  }
+  // A silent final "e" ("plane"), but not "-le" ("table").
+  if (letters > 2 && groups > 1) {
+    char last = AsciiLower(word.back());
+    char before = AsciiLower(word[word.size() - 2]);
+    if (last == 'e' && before != 'l' && !IsVowel(before)) --groups;
+  }
+  return static_cast<uint8_t>(std::clamp(groups, 1, 255));
+}
+
+}  // namespace marginalia::rubrics

@@ -1,0 +1,49 @@
+// The rubrics a server knows: the built-ins (installed into the store at
+// start-up) and every version tutors have added. Each version is compiled
+// once and cached. Thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "marginalia/v1/rubric_service.pb.h"
+#include "rubrics/rubric/compiled_rubric.h"
+#include "rubrics/rubric/rubric_registry.h"
+#include "server/storage/store.h"
+#include "server/util/clock.h"
+
+namespace marginalia::server {
+
+class RubricCatalog {
+ public:
+  // `store` and `clock` must outlive the catalog.
+  RubricCatalog(Store* store, Clock* clock) : store_(store), clock_(clock) {}
+
+  // Installs the shipped rubrics that the store does not have yet.
+  absl::Status InstallBuiltIns(const rubrics::RubricRegistry& built_ins);
+
+  // A rubric version (the latest when `version` is 0). NOT_FOUND naming the
+  // installed rubrics when there is none.
+  absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> Get(
+      absl::string_view id, int version = 0);
+
+  // Validates `text` and stores it as the next version of its rubric.
+  // INVALID_ARGUMENT listing every "file:line: problem" when it is invalid.
+  absl::StatusOr<marginalia::v1::RubricInfo> CreateVersion(
+      absl::string_view text, absl::string_view created_by);
+
+ private:
+  Store* store_;
+  Clock* clock_;
+  absl::Mutex mutex_;
+  std::map<std::pair<std::string, int>,
+           std::shared_ptr<const rubrics::CompiledRubric>>
+      cache_ ABSL_GUARDED_BY(mutex_);
+};
+
+}  // namespace marginalia::server

@@ -1,0 +1,96 @@
+#include "server/core/submission_intake.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "rubrics/document/normalize.h"
+#include "rubrics/rubric/rubric_registry.h"
+#include "server/util/time_util.h"
+
+namespace marginalia::server {
+
+namespace v1 = ::marginalia::v1;
+
+absl::Status CheckEssaySize(std::size_t bytes, std::size_t limit) {
+  if (bytes <= limit) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("text is ", bytes, " bytes, over the limit of ", limit,
+                   " bytes (--max-essay-bytes)"));
+}
+
+absl::Status SubmissionIntake::CheckRequest(
+    const v1::CreateSubmissionRequest& request) const {
+  if (request.assignment_id().empty()) {
+    return absl::InvalidArgumentError("assignment_id is required");
+  }
+  if (request.author().empty()) {
+    return absl::InvalidArgumentError("author is required");
+  }
+  if (request.request_id().size() > kMaxRequestIdBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request_id is ", request.request_id().size(),
+                     " bytes; the limit is ", kMaxRequestIdBytes));
+  }
+  return CheckEssaySize(request.text().size(), options_.max_essay_bytes);
+}
+
+absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
+    const v1::CreateSubmissionRequest& request) {
+  RETURN_IF_ERROR(CheckRequest(request));
+  ASSIGN_OR_RETURN(std::string text,
+                   rubrics::NormalizeEssayText(request.text()));
+  std::string sha256 = rubrics::Sha256Hex(text);
+  Prepared prepared;
+  if (!request.request_id().empty()) {
+    ASSIGN_OR_RETURN(prepared.replay,
+                     store_->FindSubmissionByRequestId(request.request_id()));
+    if (prepared.replay.has_value()) {
+      if (prepared.replay->content_sha256() != sha256) {
+        return absl::AlreadyExistsError(
+            absl::StrCat("request_id '", request.request_id(),
+                         "' was already used for a different text (submission ",
+                         prepared.replay->id(), ")"));
+      }
+      return prepared;
+    }
+  }
+  absl::string_view rubric_id = request.rubric_id().empty()
+                                    ? rubrics::kDefaultRubricId
+                                    : absl::string_view(request.rubric_id());
+  ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
+                   rubrics_->Get(rubric_id));
+  ASSIGN_OR_RETURN(v1::FeedbackReport report, engine_->Score(text, *rubric));
+
+  v1::Submission& s = prepared.submission.submission;
+  s.set_id(ids_->NewId("sub"));
+  s.set_assignment_id(request.assignment_id());
+  s.set_author(request.author());
+  s.set_request_id(request.request_id());
+  s.set_content_sha256(sha256);
+  s.set_text_bytes(static_cast<int64_t>(text.size()));
+  *s.mutable_create_time() = ToTimestamp(clock_->Now());
+  s.set_rubric_id(rubric->id());
+  s.set_rubric_version(rubric->version());
+  s.set_total_score(report.total_score());
+  s.set_max_score(report.max_score());
+  s.set_title(report.title());
+  s.set_file_name(request.file_name());
+  s.set_text(std::move(text));
+  prepared.submission.report = std::move(report);
+  return prepared;
+}
+
+absl::StatusOr<CreateSubmissionResult> SubmissionIntake::Submit(
+    const v1::CreateSubmissionRequest& request) {
+  ASSIGN_OR_RETURN(Prepared prepared, Prepare(request));
+  if (prepared.replay.has_value()) {
+    return CreateSubmissionResult{*std::move(prepared.replay), false};
+  }
+  return store_->CreateSubmission(prepared.submission);
+}
+
+absl::StatusOr<std::vector<CreateSubmissionResult>> SubmissionIntake::StoreAll(
+    const std::vector<const NewSubmission*>& prepared) {
+  return store_->CreateSubmissions(prepared);
+}
+
+}  // namespace marginalia::server

@@ -1,0 +1,78 @@
+// Takes essays in: checks the request, normalises the text, scores it with
+// the assignment's rubric and stores submission and report together.
+// Thread-safe; scoring runs outside any lock.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "marginalia/v1/submission.pb.h"
+#include "rubrics/engine/engine.h"
+#include "server/core/rubric_catalog.h"
+#include "server/storage/store.h"
+#include "server/util/clock.h"
+#include "server/util/id_generator.h"
+
+namespace marginalia::server {
+
+struct IntakeOptions {
+  // Largest essay accepted, in bytes of UTF-8. Default: 1 MiB.
+  std::size_t max_essay_bytes = 1 << 20;
+};
+
+// INVALID_ARGUMENT naming the limit when an essay of `bytes` is too large.
+absl::Status CheckEssaySize(std::size_t bytes, std::size_t limit);
+
+// Longest request_id accepted.
+inline constexpr std::size_t kMaxRequestIdBytes = 128;
+
+class SubmissionIntake {
+ public:
+  // Every pointer must outlive the intake.
+  SubmissionIntake(Store* store, RubricCatalog* rubrics,
+                   const rubrics::Engine* engine, Clock* clock,
+                   IdGenerator* ids, IntakeOptions options)
+      : store_(store),
+        rubrics_(rubrics),
+        engine_(engine),
+        clock_(clock),
+        ids_(ids),
+        options_(options) {}
+
+  // Stores one essay. INVALID_ARGUMENT for a missing assignment or author,
+  // empty text, invalid UTF-8 or text over the limit (the message names the
+  // problem); NOT_FOUND for an unknown rubric; ALREADY_EXISTS when the
+  // request_id was used for a different text. A repeated request_id returns
+  // the first submission with created = false.
+  absl::StatusOr<CreateSubmissionResult> Submit(
+      const marginalia::v1::CreateSubmissionRequest& request);
+
+  // Checks and scores without storing: the first half of Submit, so that a
+  // batch can store many prepared submissions in one transaction. A replayed
+  // request_id yields `replay` set and nothing to store.
+  struct Prepared {
+    NewSubmission submission;
+    std::optional<marginalia::v1::Submission> replay;
+  };
+  absl::StatusOr<Prepared> Prepare(
+      const marginalia::v1::CreateSubmissionRequest& request);
+
+  // Stores prepared submissions in one transaction.
+  absl::StatusOr<std::vector<CreateSubmissionResult>> StoreAll(
+      const std::vector<const NewSubmission*>& prepared);
+
+ private:
+  absl::Status CheckRequest(
+      const marginalia::v1::CreateSubmissionRequest& request) const;
+
+  Store* store_;
+  RubricCatalog* rubrics_;
+  const rubrics::Engine* engine_;
+  Clock* clock_;
+  IdGenerator* ids_;
+  IntakeOptions options_;
+};
+
+}  // namespace marginalia::server

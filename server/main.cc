@@ -1,0 +1,85 @@
+// marginalia-server: serves the Marginalia API on a SQLite database.
+//
+//   marginalia-server [--listen 127.0.0.1:50051] [--db ./marginalia.db]
+//                     [--max-essay-bytes 1048576] [--sync full|normal]
+//
+// Prints "listening on HOST:PORT" on stdout once it serves (the real port
+// when --listen asks for port 0). SIGINT or SIGTERM drains calls in flight,
+// closes the database and exits 0.
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "server/marginalia_server.h"
+#include "server/util/log.h"
+
+namespace {
+
+using marginalia::server::LogError;
+using marginalia::server::LogInfo;
+using marginalia::server::MarginaliaServer;
+using marginalia::server::ServerOptions;
+
+int Run(const ServerOptions& options) {
+  // Block the stop signals before gRPC starts its threads, so that they
+  // inherit the mask and only sigwait() below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto server = MarginaliaServer::Start(options);
+  if (!server.ok()) {
+    LogError("cannot start: ", server.status().message());
+    return 1;
+  }
+  LogInfo("serving on ", (*server)->address(), " with database ",
+          options.db_path);
+  std::cout << "listening on " << (*server)->address() << std::endl;
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  LogInfo("received ", strsignal(signal_number),
+          "; draining calls in flight and closing the database");
+  (*server)->Shutdown();
+  LogInfo("stopped cleanly");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ServerOptions options;
+  std::string sync = "full";
+  double drain_seconds = 30;
+  CLI::App app{"Marginalia server: essay submission, scoring and review."};
+  app.add_option("--listen", options.listen,
+                 "host:port to listen on (port 0 picks a free one)")
+      ->capture_default_str();
+  app.add_option("--db", options.db_path, "SQLite database file")
+      ->capture_default_str();
+  app.add_option("--max-essay-bytes", options.max_essay_bytes,
+                 "largest essay accepted, in bytes")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--sync", sync,
+                 "full: fsync every commit; normal: faster, may lose the "
+                 "last commits on power loss (never on a crash)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"full", "normal"}));
+  app.add_option("--drain-seconds", drain_seconds,
+                 "how long shutdown waits for calls in flight")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : 2;
+  }
+  options.synchronous_full = sync == "full";
+  options.drain_timeout = absl::Seconds(drain_seconds);
+  return Run(options);
+}

@@ -1,0 +1,25 @@
+// Everything that configures a server, with defaults. Flags live only in
+// main.cc, which copies them here.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "absl/time/time.h"
+
+namespace marginalia::server {
+
+struct ServerOptions {
+  // host:port to listen on; port 0 picks a free port. Default: loopback.
+  std::string listen = "127.0.0.1:50051";
+  // SQLite database file, created if missing.
+  std::string db_path = "./marginalia.db";
+  // Largest essay accepted, in bytes. Default: 1 MiB.
+  std::size_t max_essay_bytes = 1 << 20;
+  // fsync every commit (durable against power loss). Default: true.
+  bool synchronous_full = true;
+  // How long shutdown waits for calls in flight before cancelling them.
+  absl::Duration drain_timeout = absl::Seconds(30);
+};
+
+}  // namespace marginalia::server

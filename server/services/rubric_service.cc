@@ -1,0 +1,84 @@
+#include "server/services/rubric_service.h"
+
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "rubrics/rubric/rubric_loader.h"
+#include "server/services/grpc_status.h"
+
+namespace marginalia::server {
+
+namespace v1 = ::marginalia::v1;
+
+grpc::Status RubricServiceImpl::ListRubrics(
+    grpc::ServerContext*, const v1::ListRubricsRequest* request,
+    v1::ListRubricsResponse* response) {
+  absl::StatusOr<std::vector<v1::RubricInfo>> all =
+      store_->ListRubrics(request->all_versions());
+  if (!all.ok()) return ToGrpcStatus(all.status());
+  std::size_t offset = 0;
+  if (!request->page_token().empty() &&
+      (!absl::SimpleAtoi(request->page_token(), &offset) ||
+       offset > all->size())) {
+    return ToGrpcStatus(absl::InvalidArgumentError(
+        absl::StrCat("page_token '", request->page_token(), "' is not valid")));
+  }
+  if (request->page_size() < 0) {
+    return ToGrpcStatus(
+        absl::InvalidArgumentError("page_size must not be negative"));
+  }
+  std::size_t size =
+      request->page_size() == 0 ? 50 : std::min(request->page_size(), 1000);
+  std::size_t end = std::min(all->size(), offset + size);
+  for (std::size_t i = offset; i < end; ++i) {
+    *response->add_rubrics() = std::move((*all)[i]);
+  }
+  if (end < all->size()) response->set_next_page_token(absl::StrCat(end));
+  return grpc::Status::OK;
+}
+
+grpc::Status RubricServiceImpl::GetRubric(grpc::ServerContext*,
+                                          const v1::GetRubricRequest* request,
+                                          v1::GetRubricResponse* response) {
+  if (request->id().empty()) {
+    return ToGrpcStatus(absl::InvalidArgumentError("id is required"));
+  }
+  absl::StatusOr<StoredRubric> stored =
+      store_->GetRubric(request->id(), request->version());
+  if (!stored.ok()) return ToGrpcStatus(stored.status());
+  auto compiled = catalog_->Get(stored->info.id(), stored->info.version());
+  if (!compiled.ok()) return ToGrpcStatus(compiled.status());
+  *response->mutable_info() = std::move(stored->info);
+  *response->mutable_rubric() = (*compiled)->proto();
+  response->set_text(std::move(stored->text));
+  return grpc::Status::OK;
+}
+
+grpc::Status RubricServiceImpl::CreateRubricVersion(
+    grpc::ServerContext*, const v1::CreateRubricVersionRequest* request,
+    v1::CreateRubricVersionResponse* response) {
+  // Until identities exist (the review workflow), versions are unattributed.
+  absl::StatusOr<v1::RubricInfo> info =
+      catalog_->CreateVersion(request->text(), "");
+  if (!info.ok()) return ToGrpcStatus(info.status());
+  *response->mutable_info() = *std::move(info);
+  return grpc::Status::OK;
+}
+
+grpc::Status RubricServiceImpl::ValidateRubric(
+    grpc::ServerContext*, const v1::ValidateRubricRequest* request,
+    v1::ValidateRubricResponse* response) {
+  rubrics::RubricValidation validation = rubrics::ValidateRubricText(
+      request->text(),
+      request->file_name().empty() ? "rubric" : request->file_name());
+  response->set_valid(validation.ok());
+  for (std::string& error : validation.errors) {
+    response->add_errors(std::move(error));
+  }
+  if (validation.rubric)
+    *response->mutable_rubric() = validation.rubric->proto();
+  return grpc::Status::OK;
+}
+
+}  // namespace marginalia::server

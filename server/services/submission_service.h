@@ -1,0 +1,44 @@
+// gRPC adapter of SubmissionService: validates, converts, calls the intake
+// and the store, converts back. No SQL and no scoring here.
+#pragma once
+
+#include "marginalia/v1/submission.grpc.pb.h"
+#include "server/core/submission_intake.h"
+#include "server/storage/store.h"
+
+namespace marginalia::server {
+
+class SubmissionServiceImpl final
+    : public marginalia::v1::SubmissionService::Service {
+ public:
+  SubmissionServiceImpl(SubmissionIntake* intake, Store* store)
+      : intake_(intake), store_(store) {}
+
+  grpc::Status CreateSubmission(
+      grpc::ServerContext* context,
+      const marginalia::v1::CreateSubmissionRequest* request,
+      marginalia::v1::CreateSubmissionResponse* response) override;
+  grpc::Status GetSubmission(
+      grpc::ServerContext* context,
+      const marginalia::v1::GetSubmissionRequest* request,
+      marginalia::v1::GetSubmissionResponse* response) override;
+  grpc::Status ListSubmissions(
+      grpc::ServerContext* context,
+      const marginalia::v1::ListSubmissionsRequest* request,
+      marginalia::v1::ListSubmissionsResponse* response) override;
+  grpc::Status GetFeedback(
+      grpc::ServerContext* context,
+      const marginalia::v1::GetFeedbackRequest* request,
+      marginalia::v1::GetFeedbackResponse* response) override;
+  grpc::Status BatchCreateSubmissions(
+      grpc::ServerContext* context,
+      grpc::ServerReaderWriter<marginalia::v1::BatchCreateSubmissionsResponse,
+                               marginalia::v1::BatchCreateSubmissionsRequest>*
+          stream) override;
+
+ private:
+  SubmissionIntake* intake_;
+  Store* store_;
+};
+
+}  // namespace marginalia::server

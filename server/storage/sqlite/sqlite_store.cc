@@ -1,0 +1,375 @@
+#include "server/storage/sqlite/sqlite_store.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "server/storage/sqlite/migrations.h"
+#include "server/util/time_util.h"
+
+namespace marginalia::server {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 1000;
+
+constexpr absl::string_view kSubmissionColumns =
+    "id, assignment_id, author, request_id, content_sha256, text_bytes, "
+    "title, file_name, draft, rubric_id, rubric_version, total_score, "
+    "max_score, create_time_us, seq";
+
+// Reads the columns of kSubmissionColumns (and, when present, text at
+// column 15).
+v1::Submission ReadSubmission(const Statement& row, bool with_text) {
+  v1::Submission s;
+  s.set_id(row.ColumnText(0));
+  s.set_assignment_id(row.ColumnText(1));
+  s.set_author(row.ColumnText(2));
+  s.set_request_id(row.ColumnText(3));
+  s.set_content_sha256(row.ColumnText(4));
+  s.set_text_bytes(row.ColumnInt(5));
+  s.set_title(row.ColumnText(6));
+  s.set_file_name(row.ColumnText(7));
+  s.set_draft(static_cast<int32_t>(row.ColumnInt(8)));
+  s.set_rubric_id(row.ColumnText(9));
+  s.set_rubric_version(static_cast<int32_t>(row.ColumnInt(10)));
+  s.set_total_score(row.ColumnDouble(11));
+  s.set_max_score(row.ColumnDouble(12));
+  *s.mutable_create_time() = MicrosToTimestamp(row.ColumnInt(13));
+  if (with_text) s.set_text(row.ColumnText(15));
+  return s;
+}
+
+v1::RubricInfo ReadRubricInfo(const Statement& row) {
+  v1::RubricInfo info;
+  info.set_id(row.ColumnText(0));
+  info.set_version(static_cast<int32_t>(row.ColumnInt(1)));
+  info.set_name(row.ColumnText(2));
+  info.set_description(row.ColumnText(3));
+  info.set_built_in(row.ColumnInt(4) != 0);
+  info.set_created_by(row.ColumnText(5));
+  *info.mutable_create_time() = MicrosToTimestamp(row.ColumnInt(6));
+  return info;
+}
+
+constexpr absl::string_view kRubricColumns =
+    "rubric_id, version, name, description, built_in, created_by, "
+    "create_time_us, text";
+
+// Deterministic bytes, so a stored report reads back byte for byte.
+std::string SerializeDeterministically(const google::protobuf::Message& m) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    m.SerializeToCodedStream(&coded);
+  }
+  return bytes;
+}
+
+absl::StatusOr<int64_t> ParsePageToken(absl::string_view token) {
+  if (token.empty()) return 0;
+  int64_t seq = 0;
+  if (!absl::SimpleAtoi(token, &seq) || seq <= 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_token '", token,
+                     "' is not valid; pass the next_page_token of an "
+                     "earlier response"));
+  }
+  return seq;
+}
+
+absl::StatusOr<int> CheckPageSize(int page_size) {
+  if (page_size < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size must not be negative (got ", page_size, ")"));
+  }
+  if (page_size == 0) return kDefaultPageSize;
+  return std::min(page_size, kMaxPageSize);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
+    const std::string& path, const SqliteStoreOptions& options) {
+  ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> db,
+                   SqliteDb::Open(path, options.synchronous_full));
+  ASSIGN_OR_RETURN(std::vector<Migration> migrations, BuiltInMigrations());
+  RETURN_IF_ERROR(Migrate(db.get(), migrations));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
+}
+
+absl::StatusOr<std::optional<v1::Submission>>
+SqliteStore::FindByRequestIdLocked(absl::string_view request_id) {
+  ASSIGN_OR_RETURN(Statement select,
+                   db_->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
+                                             " FROM submissions WHERE "
+                                             "request_id = ?1")));
+  select.Bind(1, request_id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) return std::optional<v1::Submission>();
+  return std::optional<v1::Submission>(ReadSubmission(select, false));
+}
+
+absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
+    const NewSubmission& input) {
+  const v1::Submission& s = input.submission;
+  if (!s.request_id().empty()) {
+    ASSIGN_OR_RETURN(std::optional<v1::Submission> existing,
+                     FindByRequestIdLocked(s.request_id()));
+    if (existing.has_value()) {
+      if (existing->content_sha256() != s.content_sha256()) {
+        return absl::AlreadyExistsError(
+            absl::StrCat("request_id '", s.request_id(),
+                         "' was already used for a different text (submission ",
+                         existing->id(), ")"));
+      }
+      return CreateSubmissionResult{*existing, false};
+    }
+  }
+  int draft = 1;
+  {
+    ASSIGN_OR_RETURN(Statement count,
+                     db_->Prepare("SELECT COUNT(*) FROM submissions WHERE "
+                                  "assignment_id = ?1 AND author = ?2"));
+    count.Bind(1, s.assignment_id()).Bind(2, s.author());
+    ASSIGN_OR_RETURN(bool row, count.Step());
+    if (row) draft = static_cast<int>(count.ColumnInt(0)) + 1;
+  }
+  int64_t created_us = TimestampToMicros(s.create_time());
+  {
+    ASSIGN_OR_RETURN(
+        Statement insert,
+        db_->Prepare("INSERT INTO submissions (id, assignment_id, author, "
+                     "request_id, content_sha256, text, text_bytes, title, "
+                     "file_name, draft, rubric_id, rubric_version, "
+                     "total_score, max_score, create_time_us) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                     "?13, ?14, ?15)"));
+    insert.Bind(1, s.id())
+        .Bind(2, s.assignment_id())
+        .Bind(3, s.author())
+        .BindOptional(4, s.request_id())
+        .Bind(5, s.content_sha256())
+        .Bind(6, s.text())
+        .Bind(7, static_cast<int64_t>(s.text().size()))
+        .Bind(8, s.title())
+        .Bind(9, s.file_name())
+        .Bind(10, draft)
+        .Bind(11, s.rubric_id())
+        .Bind(12, s.rubric_version())
+        .Bind(13, s.total_score())
+        .Bind(14, s.max_score())
+        .Bind(15, created_us);
+    RETURN_IF_ERROR(insert.Run());
+  }
+  {
+    ASSIGN_OR_RETURN(
+        Statement insert,
+        db_->Prepare("INSERT INTO reports (submission_id, rubric_id, "
+                     "rubric_version, engine_version, report, create_time_us) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    insert.Bind(1, s.id())
+        .Bind(2, input.report.rubric_id())
+        .Bind(3, input.report.rubric_version())
+        .Bind(4, input.report.engine_version())
+        .BindBlob(5, SerializeDeterministically(input.report))
+        .Bind(6, created_us);
+    RETURN_IF_ERROR(insert.Run());
+  }
+  CreateSubmissionResult result{s, true};
+  result.submission.clear_text();
+  result.submission.set_text_bytes(static_cast<int64_t>(s.text().size()));
+  result.submission.set_draft(draft);
+  return result;
+}
+
+absl::StatusOr<CreateSubmissionResult> SqliteStore::CreateSubmission(
+    const NewSubmission& submission) {
+  ASSIGN_OR_RETURN(std::vector<CreateSubmissionResult> results,
+                   CreateSubmissions({&submission}));
+  return std::move(results.front());
+}
+
+absl::StatusOr<std::vector<CreateSubmissionResult>>
+SqliteStore::CreateSubmissions(
+    const std::vector<const NewSubmission*>& submissions) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
+  std::vector<CreateSubmissionResult> results;
+  results.reserve(submissions.size());
+  for (const NewSubmission* submission : submissions) {
+    ASSIGN_OR_RETURN(CreateSubmissionResult result,
+                     InsertSubmissionLocked(*submission));
+    results.push_back(std::move(result));
+  }
+  RETURN_IF_ERROR(transaction.Commit());
+  return results;
+}
+
+absl::StatusOr<v1::Submission> SqliteStore::GetSubmission(absl::string_view id,
+                                                          bool with_text) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Statement select,
+                   db_->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
+                                             ", text FROM submissions WHERE "
+                                             "id = ?1")));
+  select.Bind(1, id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) {
+    return absl::NotFoundError(
+        absl::StrCat("no submission with id '", id, "'"));
+  }
+  return ReadSubmission(select, with_text);
+}
+
+absl::StatusOr<std::optional<v1::Submission>>
+SqliteStore::FindSubmissionByRequestId(absl::string_view request_id) {
+  absl::MutexLock lock(&mutex_);
+  return FindByRequestIdLocked(request_id);
+}
+
+absl::StatusOr<SubmissionPage> SqliteStore::ListSubmissions(
+    const SubmissionFilter& filter, const PageRequest& page) {
+  ASSIGN_OR_RETURN(int64_t after, ParsePageToken(page.page_token));
+  ASSIGN_OR_RETURN(int size, CheckPageSize(page.page_size));
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare(absl::StrCat(
+          "SELECT ", kSubmissionColumns,
+          " FROM submissions WHERE (?1 = '' OR assignment_id = ?1) AND "
+          "(?2 = '' OR author = ?2) AND seq > ?3 ORDER BY seq LIMIT ?4")));
+  select.Bind(1, filter.assignment_id)
+      .Bind(2, filter.author)
+      .Bind(3, after)
+      .Bind(4, size + 1);
+  SubmissionPage result;
+  int64_t last_seq = 0;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    if (static_cast<int>(result.submissions.size()) == size) {
+      result.next_page_token = absl::StrCat(last_seq);
+      break;
+    }
+    result.submissions.push_back(ReadSubmission(select, false));
+    last_seq = select.ColumnInt(14);
+  }
+  return result;
+}
+
+absl::StatusOr<v1::FeedbackReport> SqliteStore::GetReport(
+    absl::string_view submission_id) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare("SELECT report FROM reports WHERE submission_id = ?1"));
+  select.Bind(1, submission_id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) {
+    return absl::NotFoundError(
+        absl::StrCat("no report for submission '", submission_id, "'"));
+  }
+  v1::FeedbackReport report;
+  if (!report.ParseFromString(select.ColumnText(0))) {
+    return absl::DataLossError(absl::StrCat("stored report of submission '",
+                                            submission_id, "' is corrupt"));
+  }
+  return report;
+}
+
+absl::Status SqliteStore::InsertRubricLocked(const v1::RubricInfo& info,
+                                             absl::string_view text) {
+  ASSIGN_OR_RETURN(
+      Statement insert,
+      db_->Prepare("INSERT INTO rubric_versions (rubric_id, version, name, "
+                   "description, text, built_in, created_by, create_time_us) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+  insert.Bind(1, info.id())
+      .Bind(2, info.version())
+      .Bind(3, info.name())
+      .Bind(4, info.description())
+      .Bind(5, text)
+      .Bind(6, info.built_in() ? 1 : 0)
+      .Bind(7, info.created_by())
+      .Bind(8, TimestampToMicros(info.create_time()));
+  return insert.Run();
+}
+
+absl::StatusOr<bool> SqliteStore::InstallBuiltInRubric(
+    const v1::RubricInfo& info, absl::string_view text) {
+  absl::MutexLock lock(&mutex_);
+  absl::Status status = InsertRubricLocked(info, text);
+  if (IsUniqueViolation(status)) return false;
+  RETURN_IF_ERROR(status);
+  return true;
+}
+
+absl::Status SqliteStore::CreateRubricVersion(const v1::RubricInfo& info,
+                                              absl::string_view text) {
+  absl::MutexLock lock(&mutex_);
+  absl::Status status = InsertRubricLocked(info, text);
+  if (IsUniqueViolation(status)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("rubric '", info.id(), "' version ", info.version(),
+                     " was created meanwhile; try again"));
+  }
+  return status;
+}
+
+absl::StatusOr<int> SqliteStore::LatestRubricVersion(absl::string_view id) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Statement select,
+                   db_->Prepare("SELECT COALESCE(MAX(version), 0) FROM "
+                                "rubric_versions WHERE rubric_id = ?1"));
+  select.Bind(1, id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  return row ? static_cast<int>(select.ColumnInt(0)) : 0;
+}
+
+absl::StatusOr<StoredRubric> SqliteStore::GetRubric(absl::string_view id,
+                                                    int version) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare(absl::StrCat(
+          "SELECT ", kRubricColumns,
+          " FROM rubric_versions WHERE rubric_id = ?1 AND (?2 = 0 OR "
+          "version = ?2) ORDER BY version DESC LIMIT 1")));
+  select.Bind(1, id).Bind(2, version);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) {
+    return absl::NotFoundError(absl::StrCat(
+        "no rubric '", id, "'",
+        version > 0 ? absl::StrCat(" version ", version) : std::string()));
+  }
+  return StoredRubric{ReadRubricInfo(select), select.ColumnText(7)};
+}
+
+absl::StatusOr<std::vector<v1::RubricInfo>> SqliteStore::ListRubrics(
+    bool all_versions) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare(absl::StrCat(
+          "SELECT ", kRubricColumns,
+          " FROM rubric_versions r WHERE ?1 OR version = (SELECT MAX(version) "
+          "FROM rubric_versions WHERE rubric_id = r.rubric_id) ORDER BY "
+          "rubric_id, version")));
+  select.Bind(1, all_versions ? 1 : 0);
+  std::vector<v1::RubricInfo> rubrics;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    rubrics.push_back(ReadRubricInfo(select));
+  }
+  return rubrics;
+}
+
+}  // namespace marginalia::server

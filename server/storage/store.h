@@ -1,0 +1,114 @@
+// Storage of everything the server keeps, behind an interface so that a
+// second backend (PostgreSQL, say) can be added without touching services.
+// Records are the API's Protobuf messages. Implementations are thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "marginalia/v1/report.pb.h"
+#include "marginalia/v1/rubric.pb.h"
+#include "marginalia/v1/rubric_service.pb.h"
+#include "marginalia/v1/submission.pb.h"
+
+namespace marginalia::server {
+
+// Which page of a listing to return.
+struct PageRequest {
+  // Default 50, at most 1000.
+  int page_size = 0;
+  // Empty for the first page, else a next_page_token from before.
+  std::string page_token;
+};
+
+struct SubmissionFilter {
+  std::string assignment_id;  // empty: any
+  std::string author;         // empty: any
+};
+
+struct SubmissionPage {
+  std::vector<marginalia::v1::Submission> submissions;
+  std::string next_page_token;
+};
+
+// A submission to store, with its report.
+struct NewSubmission {
+  // All fields but `draft`, which the store assigns.
+  marginalia::v1::Submission submission;
+  marginalia::v1::FeedbackReport report;
+};
+
+struct CreateSubmissionResult {
+  marginalia::v1::Submission submission;
+  // False when the request_id had been used: nothing new was stored.
+  bool created = false;
+};
+
+// A rubric version as stored: its metadata and text-format source.
+struct StoredRubric {
+  marginalia::v1::RubricInfo info;
+  std::string text;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores a submission and its report atomically; durable when this
+  // returns OK. When submission.request_id is set and already used, nothing
+  // is stored and the earlier submission is returned with created = false.
+  virtual absl::StatusOr<CreateSubmissionResult> CreateSubmission(
+      const NewSubmission& submission) = 0;
+
+  // Stores several submissions in one transaction (one durable commit),
+  // with the same request_id rule as CreateSubmission, item by item.
+  virtual absl::StatusOr<std::vector<CreateSubmissionResult>> CreateSubmissions(
+      const std::vector<const NewSubmission*>& submissions) = 0;
+
+  // NOT_FOUND when there is no such submission. The text is included only
+  // when `with_text`.
+  virtual absl::StatusOr<marginalia::v1::Submission> GetSubmission(
+      absl::string_view id, bool with_text) = 0;
+
+  // The submission stored under `request_id`, if any.
+  virtual absl::StatusOr<std::optional<marginalia::v1::Submission>>
+  FindSubmissionByRequestId(absl::string_view request_id) = 0;
+
+  // Submissions in the order they were stored. INVALID_ARGUMENT for a bad
+  // page token or size.
+  virtual absl::StatusOr<SubmissionPage> ListSubmissions(
+      const SubmissionFilter& filter, const PageRequest& page) = 0;
+
+  // The stored report of a submission; NOT_FOUND when there is none.
+  virtual absl::StatusOr<marginalia::v1::FeedbackReport> GetReport(
+      absl::string_view submission_id) = 0;
+
+  // Installs a rubric that ships with the server unless that id and version
+  // is already stored (stored versions are never overwritten, so old reports
+  // stay reproducible). Returns whether it was inserted.
+  virtual absl::StatusOr<bool> InstallBuiltInRubric(
+      const marginalia::v1::RubricInfo& info, absl::string_view text) = 0;
+
+  // Stores a new rubric version described by `info` (id, version, name,
+  // creator, time). ALREADY_EXISTS if that version was stored meanwhile.
+  virtual absl::Status CreateRubricVersion(
+      const marginalia::v1::RubricInfo& info, absl::string_view text) = 0;
+
+  // The latest version number of a rubric, 0 if there is none.
+  virtual absl::StatusOr<int> LatestRubricVersion(absl::string_view id) = 0;
+
+  // A rubric version (the latest when `version` is 0); NOT_FOUND if absent.
+  virtual absl::StatusOr<StoredRubric> GetRubric(absl::string_view id,
+                                                 int version) = 0;
+
+  // Installed rubrics sorted by id then version.
+  virtual absl::StatusOr<std::vector<marginalia::v1::RubricInfo>> ListRubrics(
+      bool all_versions) = 0;
+};
+
+}  // namespace marginalia::server

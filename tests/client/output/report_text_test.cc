@@ -1,0 +1,49 @@
+#include "client/output/report_text.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace marginalia::client {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+using ::testing::HasSubstr;
+
+v1::Span MakeSpan(uint32_t begin, uint32_t end) {
+  v1::Span span;
+  span.set_begin(begin);
+  span.set_end(end);
+  return span;
+}
+
+TEST(ExcerptTest, SqueezesWhiteSpaceAndCutsOnCharacterBoundaries) {
+  std::string text = "One\n\ntwo   three \u201cfour\u201d";
+  EXPECT_EQ(Excerpt(text, MakeSpan(0, text.size()), 100),
+            "One two three \u201cfour\u201d");
+  EXPECT_EQ(Excerpt(text, MakeSpan(0, text.size()), 15),
+            "One two three \u201c...");
+  EXPECT_EQ(Excerpt(text, MakeSpan(50, 60), 10), "");
+}
+
+TEST(PrintReportTest, ShowsFindingsWithTheirPassageAndSuggestion) {
+  std::string text = "It grew (Meisner., 1986).";
+  v1::FeedbackReport report;
+  report.set_title("An essay");
+  v1::Finding* finding = report.add_findings();
+  finding->set_code("citation.nonstandard_format");
+  finding->set_severity(v1::SEVERITY_WARNING);
+  finding->set_message("Citation punctuation matches no style.");
+  finding->set_suggestion("Write (Meisner, 1986).");
+  finding->set_paragraph(0);
+  *finding->mutable_span() = MakeSpan(8, 24);
+  std::ostringstream out;
+  PrintReport(report, text, out);
+  EXPECT_THAT(out.str(), HasSubstr("citation.nonstandard_format"));
+  EXPECT_THAT(out.str(), HasSubstr("\"(Meisner., 1986)\""));
+  EXPECT_THAT(out.str(), HasSubstr("-> Write (Meisner, 1986)."));
+}
+
+}  // namespace
+}  // namespace marginalia::client

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Layers flow one way: rubrics/ (the engine) knows nothing of gRPC, SQLite,
+# server/ or client/; server/ knows nothing of client/. Fails naming each
+# include that points the wrong way.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+status=0
+check() {
+  local folder=$1 pattern=$2 why=$3
+  local hits
+  hits=$(grep -rnE "^#include [<\"]($pattern)" "$root/$folder" --include='*.h' --include='*.cc' || true)
+  if [[ -n "$hits" ]]; then
+    echo "$folder must not include $why:"
+    echo "$hits"
+    status=1
+  fi
+}
+check rubrics 'grpc|grpcpp|sqlite3|server/|client/|.*\.grpc\.pb\.h' "gRPC, SQLite, server/ or client/"
+check server 'client/' "client/"
+check common 'grpc|grpcpp|sqlite3|server/|client/|rubrics/' "anything but Abseil"
+[[ $status -eq 0 ]] && echo "layering ok"
+exit $status

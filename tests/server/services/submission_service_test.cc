@@ -1,0 +1,233 @@
+// SubmissionService against an in-process server and a real SQLite file.
+#include <gmock/gmock.h>
+#include <grpcpp/client_context.h>
+#include <gtest/gtest.h>
+
+#include "marginalia/v1/submission.grpc.pb.h"
+#include "tests/testing/test_data.h"
+#include "tests/testing/test_server.h"
+
+namespace marginalia {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+using ::testing::HasSubstr;
+
+class SubmissionServiceTest : public ::testing::Test {
+ protected:
+  explicit SubmissionServiceTest(server::ServerOptions options = {})
+      : server_(options) {}
+
+  v1::SubmissionService::Stub& stub() {
+    if (!stub_) stub_ = v1::SubmissionService::NewStub(server_.channel());
+    return *stub_;
+  }
+
+  grpc::Status Submit(const std::string& text,
+                      v1::CreateSubmissionResponse* out,
+                      const std::string& request_id = "",
+                      const std::string& assignment = "hist101") {
+    v1::CreateSubmissionRequest request;
+    request.set_assignment_id(assignment);
+    request.set_author("ada");
+    request.set_text(text);
+    request.set_request_id(request_id);
+    grpc::ClientContext context;
+    return stub().CreateSubmission(&context, request, out);
+  }
+
+  int CountSubmissions() {
+    v1::ListSubmissionsRequest request;
+    v1::ListSubmissionsResponse response;
+    grpc::ClientContext context;
+    EXPECT_TRUE(stub().ListSubmissions(&context, request, &response).ok());
+    return response.submissions_size();
+  }
+
+  testing::TestServer server_;
+  std::unique_ptr<v1::SubmissionService::Stub> stub_;
+};
+
+TEST_F(SubmissionServiceTest, StoresTheSampleAndServesItsFeedback) {
+  v1::CreateSubmissionResponse created;
+  ASSERT_TRUE(Submit(testing::SampleEssay(), &created).ok());
+  EXPECT_TRUE(created.created());
+  const v1::Submission& s = created.submission();
+  EXPECT_THAT(s.id(), ::testing::StartsWith("sub_"));
+  EXPECT_EQ(s.draft(), 1);
+  EXPECT_EQ(s.title(),
+            "China Under the Soviet Model: A Clash of Socio-Economic "
+            "Conditions and Underlying Ideology");
+  EXPECT_EQ(s.content_sha256().size(), 64u);
+
+  v1::GetFeedbackRequest request;
+  request.set_submission_id(s.id());
+  v1::GetFeedbackResponse feedback;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub().GetFeedback(&context, request, &feedback).ok());
+  EXPECT_EQ(feedback.report().rubric_id(), "history-essay");
+  EXPECT_EQ(feedback.report().stats().paragraphs(), 19);
+  EXPECT_EQ(feedback.report().stats().headings(), 3);
+  EXPECT_EQ(feedback.report().paragraphs_size(), 23);
+}
+
+TEST_F(SubmissionServiceTest, StoresTextNormalised) {
+  v1::CreateSubmissionResponse created;
+  ASSERT_TRUE(Submit("Title\r\n\r\nCafe\xCC\x81 text.\r\n", &created).ok());
+  v1::GetSubmissionRequest request;
+  request.set_id(created.submission().id());
+  request.set_view(v1::SUBMISSION_VIEW_FULL);
+  v1::GetSubmissionResponse response;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub().GetSubmission(&context, request, &response).ok());
+  EXPECT_EQ(response.submission().text(), "Title\n\nCaf\xC3\xA9 text.\n");
+}
+
+TEST_F(SubmissionServiceTest, SameRequestIdStoresOneSubmission) {
+  v1::CreateSubmissionResponse first, second;
+  ASSERT_TRUE(Submit("An essay.", &first, "retry-key-1").ok());
+  ASSERT_TRUE(Submit("An essay.", &second, "retry-key-1").ok());
+  EXPECT_TRUE(first.created());
+  EXPECT_FALSE(second.created());
+  EXPECT_EQ(first.submission().id(), second.submission().id());
+  EXPECT_EQ(CountSubmissions(), 1);
+}
+
+TEST_F(SubmissionServiceTest, RequestIdReusedForDifferentTextIsRefused) {
+  v1::CreateSubmissionResponse first, second;
+  ASSERT_TRUE(Submit("An essay.", &first, "key").ok());
+  grpc::Status status = Submit("Another essay.", &second, "key");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_THAT(status.error_message(), HasSubstr("request_id 'key'"));
+  EXPECT_EQ(CountSubmissions(), 1);
+}
+
+TEST_F(SubmissionServiceTest, EmptyTextIsInvalid) {
+  v1::CreateSubmissionResponse out;
+  grpc::Status status = Submit("", &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("text is empty"));
+  status = Submit("  \n\t ", &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("only white space"));
+  EXPECT_EQ(CountSubmissions(), 0);
+}
+
+TEST_F(SubmissionServiceTest, InvalidUtf8IsInvalid) {
+  v1::CreateSubmissionResponse out;
+  grpc::Status status = Submit(std::string("Essay \xFF\xFE text"), &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("not valid UTF-8"));
+  EXPECT_THAT(status.error_message(), HasSubstr("byte offset 6"));
+}
+
+TEST_F(SubmissionServiceTest, MissingAssignmentIsInvalid) {
+  v1::CreateSubmissionResponse out;
+  grpc::Status status = Submit("Essay.", &out, "", "");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("assignment_id"));
+}
+
+TEST_F(SubmissionServiceTest, OverlongRequestIdIsInvalid) {
+  v1::CreateSubmissionResponse out;
+  grpc::Status status = Submit("Essay.", &out, std::string(200, 'k'));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("request_id"));
+}
+
+TEST_F(SubmissionServiceTest, UnknownRubricIsNotFound) {
+  v1::CreateSubmissionRequest request;
+  request.set_assignment_id("a");
+  request.set_author("ada");
+  request.set_text("Essay.");
+  request.set_rubric_id("no-such-rubric");
+  v1::CreateSubmissionResponse out;
+  grpc::ClientContext context;
+  grpc::Status status = stub().CreateSubmission(&context, request, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("no-such-rubric"));
+  EXPECT_THAT(status.error_message(), HasSubstr("history-essay"));
+}
+
+TEST_F(SubmissionServiceTest, UnknownIdsAreNotFound) {
+  v1::GetSubmissionRequest get;
+  get.set_id("sub_doesnotexist");
+  v1::GetSubmissionResponse submission;
+  grpc::ClientContext c1;
+  grpc::Status status = stub().GetSubmission(&c1, get, &submission);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("sub_doesnotexist"));
+
+  v1::GetFeedbackRequest feedback_request;
+  feedback_request.set_submission_id("sub_doesnotexist");
+  v1::GetFeedbackResponse feedback;
+  grpc::ClientContext c2;
+  status = stub().GetFeedback(&c2, feedback_request, &feedback);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("sub_doesnotexist"));
+}
+
+TEST_F(SubmissionServiceTest, BatchStoresGoodItemsAndReportsBadOnes) {
+  grpc::ClientContext context;
+  auto stream = stub().BatchCreateSubmissions(&context);
+  const std::vector<std::pair<std::string, std::string>> items = {
+      {"a.txt", "First essay."}, {"b.txt", ""}, {"c.txt", "Third essay."}};
+  for (const auto& [ref, text] : items) {
+    v1::BatchCreateSubmissionsRequest request;
+    request.set_client_ref(ref);
+    request.mutable_submission()->set_assignment_id("hist101");
+    request.mutable_submission()->set_author(ref);
+    request.mutable_submission()->set_text(text);
+    ASSERT_TRUE(stream->Write(request));
+  }
+  stream->WritesDone();
+  std::map<std::string, v1::BatchCreateSubmissionsResponse> responses;
+  v1::BatchCreateSubmissionsResponse response;
+  while (stream->Read(&response)) responses[response.client_ref()] = response;
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), 3u);
+  EXPECT_TRUE(responses["a.txt"].has_submission());
+  EXPECT_TRUE(responses["c.txt"].has_submission());
+  ASSERT_TRUE(responses["b.txt"].has_error());
+  EXPECT_EQ(responses["b.txt"].error().code(),
+            static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(responses["b.txt"].error().message(), HasSubstr("empty"));
+  EXPECT_EQ(CountSubmissions(), 2);
+}
+
+TEST_F(SubmissionServiceTest, AcknowledgedSubmissionsSurviveARestart) {
+  v1::CreateSubmissionResponse created;
+  ASSERT_TRUE(Submit(testing::SampleEssay(), &created).ok());
+  server_.Restart();
+  stub_.reset();
+  v1::GetFeedbackRequest request;
+  request.set_submission_id(created.submission().id());
+  v1::GetFeedbackResponse feedback;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub().GetFeedback(&context, request, &feedback).ok());
+  EXPECT_EQ(feedback.submission().content_sha256(),
+            created.submission().content_sha256());
+}
+
+// A server whose essay limit is small enough to hit in a test.
+class SmallLimitTest : public SubmissionServiceTest {
+ protected:
+  SmallLimitTest()
+      : SubmissionServiceTest([] {
+          server::ServerOptions options;
+          options.max_essay_bytes = 1000;
+          return options;
+        }()) {}
+};
+
+TEST_F(SmallLimitTest, TextOverTheLimitNamesTheLimit) {
+  v1::CreateSubmissionResponse out;
+  grpc::Status status = Submit(std::string(1001, 'a'), &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("1001 bytes"));
+  EXPECT_THAT(status.error_message(), HasSubstr("limit of 1000 bytes"));
+  EXPECT_TRUE(Submit(std::string(1000, 'a'), &out).ok());
+}
+
+}  // namespace
+}  // namespace marginalia

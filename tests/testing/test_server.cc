@@ -1,0 +1,44 @@
+#include "tests/testing/test_server.h"
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace marginalia::testing {
+
+TestServer::TestServer(server::ServerOptions options)
+    : options_(std::move(options)), db_path_(dir_.File("marginalia.db")) {
+  options_.listen = "127.0.0.1:0";
+  options_.db_path = db_path_;
+  // Tests need not fsync; durability across restarts is still exercised.
+  options_.synchronous_full = false;
+  Start();
+}
+
+TestServer::~TestServer() {
+  if (server_) server_->Shutdown();
+}
+
+void TestServer::Start() {
+  auto started = server::MarginaliaServer::Start(options_);
+  if (!started.ok()) {
+    std::fprintf(stderr, "test server: %s\n",
+                 started.status().ToString().c_str());
+    std::abort();
+  }
+  server_ = *std::move(started);
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxSendMessageSize(64 << 20);
+  channel_ = grpc::CreateCustomChannel(
+      server_->address(), grpc::InsecureChannelCredentials(), arguments);
+}
+
+void TestServer::Restart() {
+  server_->Shutdown();
+  server_.reset();
+  Start();
+}
+
+}  // namespace marginalia::testing
