@@ -66,8 +66,9 @@ TEST_F(SubmissionServiceTest, StoresTheSampleAndServesItsFeedback) {
   v1::GetFeedbackRequest request;
   request.set_submission_id(s.id());
   v1::GetFeedbackResponse feedback;
-  testing::TokenContext context(ada().token);
+  testing::TokenContext context(course_.tutor.token);
   ASSERT_TRUE(stub().GetFeedback(&context, request, &feedback).ok());
+  EXPECT_FALSE(feedback.report_withheld());
   EXPECT_EQ(feedback.report().rubric_id(), "history-essay");
   EXPECT_EQ(feedback.report().stats().paragraphs(), 19);
   EXPECT_EQ(feedback.report().stats().headings(), 3);
