@@ -55,8 +55,8 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
                                   ? DefaultAdminTokenPath(options.db_path)
                                   : options.admin_token_path;
   ASSIGN_OR_RETURN(bool created_admin,
-                   EnsureAdmin(*server->store_, *server->clock_,
-                               *server->ids_, server->admin_token_path_));
+                   EnsureAdmin(*server->store_, *server->clock_, *server->ids_,
+                               server->admin_token_path_));
   if (created_admin) {
     LogInfo("first start: created user '", kBootstrapAdminId,
             "' (administrator); its API token is in ",
@@ -109,12 +109,12 @@ void MarginaliaServer::BuildServices() {
       std::make_unique<Assignments>(store, rubrics, &engine_, clock, ids);
   comments_ = std::make_unique<Comments>(store, clock, ids);
   peer_consensus_ = std::make_unique<PeerConsensus>(store, rubrics);
-  peer_review_ = std::make_unique<PeerReview>(store, rubrics, comments_.get(),
-                                              clock, ids);
+  peer_review_ =
+      std::make_unique<PeerReview>(store, rubrics, comments_.get(), clock, ids);
   peer_stats_ =
       std::make_unique<PeerStats>(store, rubrics, peer_consensus_.get());
-  grading_ = std::make_unique<Grading>(store, rubrics, peer_consensus_.get(),
-                                       clock);
+  grading_ =
+      std::make_unique<Grading>(store, rubrics, peer_consensus_.get(), clock);
   gradebook_ = std::make_unique<Gradebook>(store, grading_.get(), rubrics);
   feedback_ = std::make_unique<FeedbackReader>(
       store, comments_.get(), grading_.get(), peer_consensus_.get());

@@ -65,15 +65,20 @@ bool FromArgs(const AssignmentArgs& args, v1::Assignment* a, CliContext& ctx) {
 
 void AddAssignmentCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<AssignmentArgs>();
-  CLI::App* cmd = app.add_subcommand("assignment", "Create and manage assignments");
+  CLI::App* cmd =
+      app.add_subcommand("assignment", "Create and manage assignments");
   cmd->require_subcommand(1);
-  auto stub = [&context] { return v1::AdminService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::AdminService::NewStub(context.Channel());
+  };
 
-  CLI::App* create = cmd->add_subcommand("create", "Create an assignment (tutor)");
+  CLI::App* create =
+      cmd->add_subcommand("create", "Create an assignment (tutor)");
   create->add_option("ID", args->id, "assignment id (default: generated)");
   create->add_option("--course", args->course, "course id")->required();
   create->add_option("--title", args->title, "title");
-  create->add_option("--rubric", args->rubric, "rubric id (default: history-essay)");
+  create->add_option("--rubric", args->rubric,
+                     "rubric id (default: history-essay)");
   create->add_option("--rubric-version", args->rubric_version,
                      "rubric version to pin (default: the latest)");
   create->add_option("--due", args->due, "due time, RFC 3339");
@@ -111,12 +116,12 @@ void AddAssignmentCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListAssignmentsResponse response;
     grpc::Status status = stub()->ListAssignments(
         context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const auto& a : response.assignments()) {
-                            PrintAssignment(a, out);
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const auto& a : response.assignments()) {
+            PrintAssignment(a, out);
+          }
+        });
   });
 
   CLI::App* show = cmd->add_subcommand("show", "Show one assignment");
@@ -152,12 +157,11 @@ void AddAssignmentCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::UpdateAssignmentRubricResponse response;
     grpc::Status status = stub()->UpdateAssignmentRubric(
         context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          PrintAssignment(response.assignment(), out);
-                          out << "Re-scored " << response.rescored()
-                              << " submissions\n";
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          PrintAssignment(response.assignment(), out);
+          out << "Re-scored " << response.rescored() << " submissions\n";
+        });
   });
 }
 

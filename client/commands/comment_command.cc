@@ -59,17 +59,21 @@ int RunAdd(const CommentArgs& args, CliContext& context) {
   v1::CreateCommentResponse response;
   grpc::Status status =
       stub->CreateComment(context.NewCallContext().get(), request, &response);
-  return Finish(context, status, response.comment(), args.format,
-                [&](std::ostream& out) { PrintComment(response.comment(), out); });
+  return Finish(
+      context, status, response.comment(), args.format,
+      [&](std::ostream& out) { PrintComment(response.comment(), out); });
 }
 
 }  // namespace
 
 void AddCommentCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<CommentArgs>();
-  CLI::App* cmd = app.add_subcommand("comment", "Comment on a submission's text");
+  CLI::App* cmd =
+      app.add_subcommand("comment", "Comment on a submission's text");
   cmd->require_subcommand(1);
-  auto stub = [&context] { return v1::ReviewService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::ReviewService::NewStub(context.Channel());
+  };
 
   CLI::App* add = cmd->add_subcommand("add", "Add a comment (staff)");
   add->add_option("SUBMISSION", args->id, "submission id")->required();
@@ -77,7 +81,8 @@ void AddCommentCommand(CLI::App& app, CliContext& context, int* exit_code) {
                                "BEGIN:END byte offsets of the passage");
   auto* para = add->add_option("--paragraph", args->paragraph,
                                "paragraph index, as in the report's outline");
-  auto* whole = add->add_flag("--whole", args->whole, "the whole essay (default)");
+  auto* whole =
+      add->add_flag("--whole", args->whole, "the whole essay (default)");
   span->excludes(para)->excludes(whole);
   para->excludes(whole);
   add->add_option("--body", args->body, "the comment")->required();
@@ -98,14 +103,14 @@ void AddCommentCommand(CLI::App& app, CliContext& context, int* exit_code) {
     request.set_include_resolved(args->all);
     request.set_page_size(1000);
     v1::ListCommentsResponse response;
-    grpc::Status status =
-        stub()->ListComments(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::Comment& c : response.comments()) {
-                            PrintComment(c, out);
-                          }
-                        });
+    grpc::Status status = stub()->ListComments(context.NewCallContext().get(),
+                                               request, &response);
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::Comment& c : response.comments()) {
+            PrintComment(c, out);
+          }
+        });
   });
 
   CLI::App* reply = cmd->add_subcommand("reply", "Reply to a comment");
@@ -119,16 +124,15 @@ void AddCommentCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::CreateCommentResponse response;
     grpc::Status status = stub()->CreateComment(context.NewCallContext().get(),
                                                 request, &response);
-    *exit_code = Finish(context, status, response.comment(), args->format,
-                        [&](std::ostream& out) {
-                          PrintComment(response.comment(), out);
-                        });
+    *exit_code = Finish(
+        context, status, response.comment(), args->format,
+        [&](std::ostream& out) { PrintComment(response.comment(), out); });
   });
 
   for (bool resolve : {true, false}) {
-    CLI::App* sub = cmd->add_subcommand(resolve ? "resolve" : "reopen",
-                                        resolve ? "Mark a comment resolved"
-                                                : "Reopen a resolved comment");
+    CLI::App* sub = cmd->add_subcommand(
+        resolve ? "resolve" : "reopen",
+        resolve ? "Mark a comment resolved" : "Reopen a resolved comment");
     sub->add_option("COMMENT", args->id, "comment id")->required();
     AddFormatOption(sub, &args->format);
     sub->callback([=, &context] {
@@ -149,8 +153,9 @@ void AddCommentCommand(CLI::App& app, CliContext& context, int* exit_code) {
                                        &response);
         comment = response.comment();
       }
-      *exit_code = Finish(context, status, comment, args->format,
-                          [&](std::ostream& out) { PrintComment(comment, out); });
+      *exit_code =
+          Finish(context, status, comment, args->format,
+                 [&](std::ostream& out) { PrintComment(comment, out); });
     });
   }
 }

@@ -23,9 +23,12 @@ void AddCourseCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<CourseArgs>();
   CLI::App* course = app.add_subcommand("course", "Create and list courses");
   course->require_subcommand(1);
-  auto stub = [&context] { return v1::AdminService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::AdminService::NewStub(context.Channel());
+  };
 
-  CLI::App* create = course->add_subcommand("create", "Create a course (admin)");
+  CLI::App* create =
+      course->add_subcommand("create", "Create a course (admin)");
   create->add_option("ID", args->id, "course id: a-z 0-9 . _ -")->required();
   create->add_option("--title", args->title, "course title");
   AddFormatOption(create, &args->format);
@@ -51,13 +54,12 @@ void AddCourseCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListCoursesResponse response;
     grpc::Status status =
         stub()->ListCourses(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::Course& c : response.courses()) {
-                            out << absl::StrFormat("%-20s %s\n", c.id(),
-                                                   c.title());
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::Course& c : response.courses()) {
+            out << absl::StrFormat("%-20s %s\n", c.id(), c.title());
+          }
+        });
   });
 
   CLI::App* members = course->add_subcommand("members", "A course's roster");
@@ -68,10 +70,10 @@ void AddCourseCommand(CLI::App& app, CliContext& context, int* exit_code) {
     request.set_course_id(args->id);
     request.set_page_size(1000);
     v1::ListEnrolmentsResponse response;
-    grpc::Status status = stub()->ListEnrolments(
-        context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(
-        context, status, response, args->format, [&](std::ostream& out) {
+    grpc::Status status = stub()->ListEnrolments(context.NewCallContext().get(),
+                                                 request, &response);
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
           for (const v1::Enrolment& e : response.enrolments()) {
             out << absl::StrFormat(
                 "%-20s %s\n", e.user_id(),

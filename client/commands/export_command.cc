@@ -49,8 +49,9 @@ void AddExportCommand(CLI::App& app, CliContext& context, int* exit_code) {
       "export", "Export final grades for a gradebook (staff)");
   command->add_option("--assignment", args->assignment, "assignment id")
       ->required();
-  command->add_option("--format", args->format,
-                      "csv (plain), moodle or canvas (gradebook import)")
+  command
+      ->add_option("--format", args->format,
+                   "csv (plain), moodle or canvas (gradebook import)")
       ->check(CLI::IsMember({"csv", "moodle", "canvas"}))
       ->capture_default_str();
   command->add_option("--output", args->output, "file (default: stdout)");

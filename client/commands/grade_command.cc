@@ -60,13 +60,15 @@ void AddGradeCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<GradeArgs>();
   CLI::App* cmd = app.add_subcommand("grade", "Tutor grading and release");
   cmd->require_subcommand(1);
-  auto stub = [&context] { return v1::GradeService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::GradeService::NewStub(context.Channel());
+  };
 
   CLI::App* set = cmd->add_subcommand(
       "set", "Override a criterion's score, or set the final grade (staff)");
   set->add_option("SUBMISSION", args->submission, "submission id")->required();
-  auto* criterion = set->add_option("--criterion", args->criterion,
-                                    "rubric criterion id");
+  auto* criterion =
+      set->add_option("--criterion", args->criterion, "rubric criterion id");
   set->add_option("--score", args->score, "points for the criterion")
       ->needs(criterion);
   set->add_option("--final", args->final_score, "the final grade, in points")
@@ -85,14 +87,15 @@ void AddGradeCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetGradeResponse response;
     grpc::Status status =
         stub()->GetGrade(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response.grade(), args->format,
-                        [&](std::ostream& out) { PrintGrade(response.grade(), out); });
+    *exit_code =
+        Finish(context, status, response.grade(), args->format,
+               [&](std::ostream& out) { PrintGrade(response.grade(), out); });
   });
 
-  CLI::App* release = cmd->add_subcommand(
-      "release", "Release feedback to students (staff)");
-  auto* one = release->add_option("--submission", args->submission,
-                                  "one submission");
+  CLI::App* release =
+      cmd->add_subcommand("release", "Release feedback to students (staff)");
+  auto* one =
+      release->add_option("--submission", args->submission, "one submission");
   auto* all = release->add_option("--assignment", args->assignment,
                                   "every submission of an assignment");
   one->excludes(all);
@@ -106,11 +109,10 @@ void AddGradeCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ReleaseFeedbackResponse response;
     grpc::Status status = stub()->ReleaseFeedback(
         context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, Format::kText,
-                        [&](std::ostream& out) {
-                          out << "Released " << response.released()
-                              << " submissions\n";
-                        });
+    *exit_code = Finish(
+        context, status, response, Format::kText, [&](std::ostream& out) {
+          out << "Released " << response.released() << " submissions\n";
+        });
   });
 }
 

@@ -26,7 +26,8 @@ struct PeerArgs {
 
 void AddPeerCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<PeerArgs>();
-  CLI::App* cmd = app.add_subcommand("peer", "Peer review: allocation and results");
+  CLI::App* cmd =
+      app.add_subcommand("peer", "Peer review: allocation and results");
   cmd->require_subcommand(1);
 
   CLI::App* allocate = cmd->add_subcommand(
@@ -48,8 +49,8 @@ void AddPeerCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::AllocatePeerReviewsResponse response;
     grpc::Status status = stub->AllocatePeerReviews(
         context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(
-        context, status, response, args->format, [&](std::ostream& out) {
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
           out << absl::StrFormat("Allocated %d new tasks (%d in all, k=%d)\n",
                                  response.created_size(),
                                  response.total_tasks(),
@@ -61,8 +62,8 @@ void AddPeerCommand(CLI::App& app, CliContext& context, int* exit_code) {
         });
   });
 
-  CLI::App* summary = cmd->add_subcommand(
-      "summary", "The peers' verdict on a submission");
+  CLI::App* summary =
+      cmd->add_subcommand("summary", "The peers' verdict on a submission");
   summary->add_option("SUBMISSION", args->submission, "submission id")
       ->required();
   AddFormatOption(summary, &args->format);
@@ -73,10 +74,9 @@ void AddPeerCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetPeerSummaryResponse response;
     grpc::Status status = stub->GetPeerSummary(context.NewCallContext().get(),
                                                request, &response);
-    *exit_code = Finish(context, status, response.summary(), args->format,
-                        [&](std::ostream& out) {
-                          PrintPeerSummary(response.summary(), out);
-                        });
+    *exit_code = Finish(
+        context, status, response.summary(), args->format,
+        [&](std::ostream& out) { PrintPeerSummary(response.summary(), out); });
   });
 
   CLI::App* queue = cmd->add_subcommand(
@@ -91,13 +91,13 @@ void AddPeerCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListTutorQueueResponse response;
     grpc::Status status = stub->ListTutorQueue(context.NewCallContext().get(),
                                                request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::QueueEntry& e : response.entries()) {
-                            out << e.submission_id() << "  " << e.author()
-                                << "  " << e.reason() << "\n";
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::QueueEntry& e : response.entries()) {
+            out << e.submission_id() << "  " << e.author() << "  " << e.reason()
+                << "\n";
+          }
+        });
   });
 }
 

@@ -41,7 +41,8 @@ bool BuildSubmit(const ReviewArgs& args, v1::SubmitReviewRequest* request,
     score->set_level(level);
   }
   for (const std::string& text : args.comments) {
-    std::vector<std::string> parts = absl::StrSplit(text, absl::MaxSplits(':', 2));
+    std::vector<std::string> parts =
+        absl::StrSplit(text, absl::MaxSplits(':', 2));
     uint32_t begin = 0, end = 0;
     if (parts.size() != 3 || !absl::SimpleAtoi(parts[0], &begin) ||
         !absl::SimpleAtoi(parts[1], &end)) {
@@ -62,11 +63,14 @@ void AddReviewCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<ReviewArgs>();
   CLI::App* cmd = app.add_subcommand("review", "Your peer-review tasks");
   cmd->require_subcommand(1);
-  auto stub = [&context] { return v1::ReviewService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::ReviewService::NewStub(context.Channel());
+  };
 
   CLI::App* tasks = cmd->add_subcommand("tasks", "List review tasks");
   tasks->add_option("--assignment", args->assignment, "only this assignment");
-  tasks->add_option("--reviewer", args->reviewer, "whose (staff; default: yours)");
+  tasks->add_option("--reviewer", args->reviewer,
+                    "whose (staff; default: yours)");
   AddFormatOption(tasks, &args->format);
   tasks->callback([=, &context] {
     v1::ListReviewTasksRequest request;
@@ -75,12 +79,12 @@ void AddReviewCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListReviewTasksResponse response;
     grpc::Status status = stub()->ListReviewTasks(
         context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::ReviewTask& t : response.tasks()) {
-                            PrintTask(t, out);
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::ReviewTask& t : response.tasks()) {
+            PrintTask(t, out);
+          }
+        });
   });
 
   CLI::App* show = cmd->add_subcommand("show", "Show a task and the essay");
@@ -92,19 +96,20 @@ void AddReviewCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetReviewTaskResponse response;
     grpc::Status status = stub()->GetReviewTask(context.NewCallContext().get(),
                                                 request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          PrintTask(response.task(), out);
-                          out << "Rubric " << response.rubric_id() << "@v"
-                              << response.rubric_version() << "\n\n"
-                              << response.text() << "\n";
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          PrintTask(response.task(), out);
+          out << "Rubric " << response.rubric_id() << "@v"
+              << response.rubric_version() << "\n\n"
+              << response.text() << "\n";
+        });
   });
 
   CLI::App* submit = cmd->add_subcommand("submit", "Submit your review");
   submit->add_option("TASK", args->task, "task id")->required();
-  submit->add_option("--score", args->scores,
-                     "CRITERION=LEVEL, once per rubric criterion")
+  submit
+      ->add_option("--score", args->scores,
+                   "CRITERION=LEVEL, once per rubric criterion")
       ->required();
   submit->add_option("--overall", args->overall, "overall comment");
   submit->add_option("--comment", args->comments,
@@ -137,12 +142,12 @@ void AddReviewCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListReviewsResponse response;
     grpc::Status status =
         stub()->ListReviews(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::Review& r : response.reviews()) {
-                            PrintReview(r, out);
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::Review& r : response.reviews()) {
+            PrintReview(r, out);
+          }
+        });
   });
 }
 

@@ -18,10 +18,11 @@ struct StatsArgs {
   Format format = Format::kText;
 };
 
-void PrintAgreement(const char* name, const v1::Agreement& a, std::ostream& out) {
-  out << absl::StrFormat("%-16s pairs %3d  QWK %6.3f  Pearson %6.3f  MAD %.3f\n",
-                         name, a.pairs(), a.qwk(), a.pearson(),
-                         a.mean_absolute_difference());
+void PrintAgreement(const char* name, const v1::Agreement& a,
+                    std::ostream& out) {
+  out << absl::StrFormat(
+      "%-16s pairs %3d  QWK %6.3f  Pearson %6.3f  MAD %.3f\n", name, a.pairs(),
+      a.qwk(), a.pearson(), a.mean_absolute_difference());
 }
 
 }  // namespace
@@ -40,13 +41,11 @@ void AddStatsCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetAgreementResponse response;
     grpc::Status status =
         stub->GetAgreement(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          PrintAgreement("engine vs tutor",
-                                         response.engine_vs_tutor(), out);
-                          PrintAgreement("peers vs tutor",
-                                         response.peers_vs_tutor(), out);
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          PrintAgreement("engine vs tutor", response.engine_vs_tutor(), out);
+          PrintAgreement("peers vs tutor", response.peers_vs_tutor(), out);
+        });
   });
 }
 

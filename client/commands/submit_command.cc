@@ -36,10 +36,9 @@ int RunSubmit(const SubmitArgs& args, CliContext& context) {
   // the same assignment is recognised and stored once.
   request.set_request_id(
       args.request_id.empty()
-          ? rubrics::Sha256Hex(absl::StrCat(args.assignment, "\n",
-                                            request.author(), "\n",
-                                            context.options().token, "\n",
-                                            *text))
+          ? rubrics::Sha256Hex(
+                absl::StrCat(args.assignment, "\n", request.author(), "\n",
+                             context.options().token, "\n", *text))
                 .substr(0, 32)
           : args.request_id);
   request.set_text(*std::move(text));

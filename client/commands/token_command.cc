@@ -26,9 +26,12 @@ void PrintToken(const v1::Token& t, std::ostream& out) {
 
 void AddTokenCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<TokenArgs>();
-  CLI::App* cmd = app.add_subcommand("token", "Create, list and revoke API tokens");
+  CLI::App* cmd =
+      app.add_subcommand("token", "Create, list and revoke API tokens");
   cmd->require_subcommand(1);
-  auto stub = [&context] { return v1::AdminService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::AdminService::NewStub(context.Channel());
+  };
 
   CLI::App* create = cmd->add_subcommand(
       "create", "Create a token; its secret is printed once");
@@ -41,13 +44,13 @@ void AddTokenCommand(CLI::App& app, CliContext& context, int* exit_code) {
     request.set_user_id(args->user);
     request.set_label(args->label);
     v1::CreateTokenResponse response;
-    grpc::Status status = stub()->CreateToken(context.NewCallContext().get(),
-                                              request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          PrintToken(response.token(), out);
-                          out << response.secret() << "\n";
-                        });
+    grpc::Status status =
+        stub()->CreateToken(context.NewCallContext().get(), request, &response);
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          PrintToken(response.token(), out);
+          out << response.secret() << "\n";
+        });
   });
 
   CLI::App* list = cmd->add_subcommand("list", "List tokens (not secrets)");
@@ -59,12 +62,12 @@ void AddTokenCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListTokensResponse response;
     grpc::Status status =
         stub()->ListTokens(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::Token& t : response.tokens()) {
-                            PrintToken(t, out);
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::Token& t : response.tokens()) {
+            PrintToken(t, out);
+          }
+        });
   });
 
   CLI::App* revoke = cmd->add_subcommand("revoke", "Revoke a token");
@@ -76,8 +79,9 @@ void AddTokenCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::RevokeTokenResponse response;
     grpc::Status status =
         stub()->RevokeToken(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response.token(), args->format,
-                        [&](std::ostream& out) { PrintToken(response.token(), out); });
+    *exit_code =
+        Finish(context, status, response.token(), args->format,
+               [&](std::ostream& out) { PrintToken(response.token(), out); });
   });
 }
 

@@ -29,7 +29,9 @@ void AddUserCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<UserArgs>();
   CLI::App* user = app.add_subcommand("user", "Create and look up users");
   user->require_subcommand(1);
-  auto stub = [&context] { return v1::AdminService::NewStub(context.Channel()); };
+  auto stub = [&context] {
+    return v1::AdminService::NewStub(context.Channel());
+  };
 
   CLI::App* create = user->add_subcommand("create", "Create a user (admin)");
   create->add_option("ID", args->id, "user id: a-z 0-9 . _ -")->required();
@@ -44,12 +46,12 @@ void AddUserCommand(CLI::App& app, CliContext& context, int* exit_code) {
     request.mutable_user()->set_email(args->email);
     request.mutable_user()->set_admin(args->admin);
     v1::CreateUserResponse response;
-    grpc::Status status = stub()->CreateUser(context.NewCallContext().get(),
-                                             request, &response);
-    *exit_code = Finish(context, status, response.user(), args->format,
-                        [&](std::ostream& out) {
-                          out << "Created user " << response.user().id() << "\n";
-                        });
+    grpc::Status status =
+        stub()->CreateUser(context.NewCallContext().get(), request, &response);
+    *exit_code = Finish(
+        context, status, response.user(), args->format, [&](std::ostream& out) {
+          out << "Created user " << response.user().id() << "\n";
+        });
   });
 
   CLI::App* list = user->add_subcommand("list", "List users (admin)");
@@ -60,12 +62,12 @@ void AddUserCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::ListUsersResponse response;
     grpc::Status status =
         stub()->ListUsers(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response, args->format,
-                        [&](std::ostream& out) {
-                          for (const v1::User& u : response.users()) {
-                            PrintUser(u, out);
-                          }
-                        });
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
+          for (const v1::User& u : response.users()) {
+            PrintUser(u, out);
+          }
+        });
   });
 
   CLI::App* show = user->add_subcommand("show", "Show one user");
@@ -77,8 +79,9 @@ void AddUserCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetUserResponse response;
     grpc::Status status =
         stub()->GetUser(context.NewCallContext().get(), request, &response);
-    *exit_code = Finish(context, status, response.user(), args->format,
-                        [&](std::ostream& out) { PrintUser(response.user(), out); });
+    *exit_code =
+        Finish(context, status, response.user(), args->format,
+               [&](std::ostream& out) { PrintUser(response.user(), out); });
   });
 
   CLI::App* whoami =
@@ -88,8 +91,8 @@ void AddUserCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetCurrentUserResponse response;
     grpc::Status status =
         stub()->GetCurrentUser(context.NewCallContext().get(), {}, &response);
-    *exit_code = Finish(
-        context, status, response, args->format, [&](std::ostream& out) {
+    *exit_code =
+        Finish(context, status, response, args->format, [&](std::ostream& out) {
           PrintUser(response.user(), out);
           for (const v1::Enrolment& e : response.enrolments()) {
             out << "  " << e.course_id() << ": "

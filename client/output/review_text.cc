@@ -81,7 +81,8 @@ void PrintGrade(const v1::Grade& g, std::ostream& out) {
         c.max_score());
     if (c.overridden()) out << "      tutor's reason: " << c.reason() << "\n";
   }
-  if (g.has_final_score()) out << "  final grade reason: " << g.final_reason() << "\n";
+  if (g.has_final_score())
+    out << "  final grade reason: " << g.final_reason() << "\n";
   if (g.confidence() != v1::GRADE_CONFIDENCE_UNSPECIFIED) {
     out << "  peer confidence: " << ConfidenceName(g.confidence()) << "\n";
   }
@@ -102,8 +103,8 @@ void PrintPeerSummary(const v1::PeerSummary& s, std::ostream& out) {
         c.reviews());
   }
   for (const v1::ReviewerWeight& w : s.reviewers()) {
-    out << absl::StrFormat("  reviewer %-12s %-11s weight %.2f%s%s", w.reviewer(),
-                           w.reviewer_label(), w.weight(),
+    out << absl::StrFormat("  reviewer %-12s %-11s weight %.2f%s%s",
+                           w.reviewer(), w.reviewer_label(), w.weight(),
                            w.down_weighted() ? "  DOWN-WEIGHTED" : "",
                            w.uniform_scorer() ? "  UNIFORM SCORER" : "");
     if (w.has_tutor_comparison()) {
@@ -124,7 +125,8 @@ void PrintReview(const v1::Review& r, std::ostream& out) {
     if (!s.comment().empty()) out << "  " << s.comment();
     out << "\n";
   }
-  if (!r.overall_comment().empty()) out << "  \"" << r.overall_comment() << "\"\n";
+  if (!r.overall_comment().empty())
+    out << "  \"" << r.overall_comment() << "\"\n";
 }
 
 void PrintTask(const v1::ReviewTask& t, std::ostream& out) {

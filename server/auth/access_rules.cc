@@ -42,8 +42,8 @@ absl::StatusOr<Relation> TutorOfCourse(const RuleInput& in,
                                        absl::string_view course_id) {
   ASSIGN_OR_RETURN(std::optional<Relation> staff, StaffOf(in, course_id));
   if (staff.has_value()) return *staff;
-  return Denied(absl::StrCat("only tutors of course '", course_id,
-                             "' may do this"));
+  return Denied(
+      absl::StrCat("only tutors of course '", course_id, "' may do this"));
 }
 
 absl::StatusOr<Relation> MemberOfCourse(const RuleInput& in,
@@ -148,9 +148,10 @@ Rule SelfOrAdmin(std::string path) {
     std::string user = FieldValue(in.request, path);
     if (user.empty() || user == in.caller.id()) return Relation::kSelf;
     if (in.caller.admin()) return Relation::kAdmin;
-    return Denied(absl::StrCat("only administrators may act on another "
-                               "user's account ('",
-                               user, "')"));
+    return Denied(
+        absl::StrCat("only administrators may act on another "
+                     "user's account ('",
+                     user, "')"));
   };
 }
 
@@ -201,8 +202,8 @@ Rule EnrolmentManager() {
     if (course.empty()) return Required("enrolment.course_id");
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
     ASSIGN_OR_RETURN(Relation relation, TutorOfCourse(in, course));
-    const auto& request = static_cast<const v1::CreateEnrolmentRequest&>(
-        in.request);
+    const auto& request =
+        static_cast<const v1::CreateEnrolmentRequest&>(in.request);
     if (relation == Relation::kStaff &&
         request.enrolment().role() != v1::COURSE_ROLE_STUDENT) {
       return Denied("tutors enrol students; only administrators add tutors");
@@ -242,9 +243,9 @@ Rule Submitter() {
       }
       ASSIGN_OR_RETURN(v1::CourseRole role, in.store.GetRole(course, author));
       if (role != v1::COURSE_ROLE_STUDENT) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "author '", author, "' is not a student of course '", course,
-            "'; enrol them first"));
+        return absl::FailedPreconditionError(
+            absl::StrCat("author '", author, "' is not a student of course '",
+                         course, "'; enrol them first"));
       }
       return *staff;
     }
@@ -255,8 +256,8 @@ Rule Submitter() {
       return Denied(
           "staff submit on a student's behalf: name the student as author");
     }
-    return Denied(absl::StrCat("you are not a student of course '", course,
-                               "'"));
+    return Denied(
+        absl::StrCat("you are not a student of course '", course, "'"));
   };
 }
 
@@ -310,8 +311,7 @@ Rule SubmissionOrAssignmentStaff(std::string submission_path,
     }
     if (FieldValue(in.request, assignment_path).empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "one of ", submission_path, " or ", assignment_path,
-          " is required"));
+          "one of ", submission_path, " or ", assignment_path, " is required"));
     }
     return by_assignment(in);
   };
@@ -336,8 +336,9 @@ Rule CommentWriter() {
     if (!relation.has_value()) return Hidden("submission", id);
     if (*relation != Relation::kOwner) return *relation;
     if (!parent.has_value()) {
-      return Denied("students reply to comments on their essays; they do "
-                    "not start threads");
+      return Denied(
+          "students reply to comments on their essays; they do "
+          "not start threads");
     }
     ASSIGN_OR_RETURN(bool visible, VisibleToAuthor(in, *parent));
     if (!visible) return Hidden("comment", parent->id());

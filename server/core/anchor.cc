@@ -32,16 +32,15 @@ absl::StatusOr<ResolvedAnchor> ResolveSpan(const v1::Span& span,
                      ") is empty; end must be greater than begin"));
   }
   if (span.end() > text.size()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("anchor span [", span.begin(), ", ", span.end(),
-                     ") lies outside the text, which is ", text.size(),
-                     " bytes long"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "anchor span [", span.begin(), ", ", span.end(),
+        ") lies outside the text, which is ", text.size(), " bytes long"));
   }
   for (uint32_t offset : {span.begin(), span.end()}) {
     if (!OnBoundary(text, offset)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "anchor span [", span.begin(), ", ", span.end(),
-          ") splits a UTF-8 character at byte offset ", offset));
+      return absl::InvalidArgumentError(
+          absl::StrCat("anchor span [", span.begin(), ", ", span.end(),
+                       ") splits a UTF-8 character at byte offset ", offset));
     }
   }
   ResolvedAnchor resolved;
@@ -53,9 +52,9 @@ absl::StatusOr<ResolvedAnchor> ResolveSpan(const v1::Span& span,
 
 }  // namespace
 
-absl::StatusOr<ResolvedAnchor> ResolveAnchor(
-    const v1::Anchor& anchor, absl::string_view text,
-    const v1::FeedbackReport& report) {
+absl::StatusOr<ResolvedAnchor> ResolveAnchor(const v1::Anchor& anchor,
+                                             absl::string_view text,
+                                             const v1::FeedbackReport& report) {
   switch (anchor.target_case()) {
     case v1::Anchor::kSpan:
       return ResolveSpan(anchor.span(), text);

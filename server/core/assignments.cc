@@ -92,8 +92,8 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
   event.set_action("rubric_change");
   event.set_assignment_id(assignment.id());
   event.set_old_value(old_name);
-  event.set_new_value(absl::StrCat(new_name, " (", reports.size(),
-                                   " submissions re-scored)"));
+  event.set_new_value(
+      absl::StrCat(new_name, " (", reports.size(), " submissions re-scored)"));
   event.set_reason(request.reason());
   RETURN_IF_ERROR(store_->MoveAssignmentRubric(assignment, reports, event));
   v1::UpdateAssignmentRubricResponse response;

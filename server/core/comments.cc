@@ -36,8 +36,8 @@ absl::StatusOr<v1::Comment> Comments::Build(
     if (!request.submission_id().empty() &&
         request.submission_id() != parent.submission_id()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "comment ", parent.id(), " is on submission ",
-          parent.submission_id(), ", not ", request.submission_id()));
+          "comment ", parent.id(), " is on submission ", parent.submission_id(),
+          ", not ", request.submission_id()));
     }
     comment.set_submission_id(parent.submission_id());
     comment.set_parent_id(parent.id());
@@ -50,8 +50,9 @@ absl::StatusOr<v1::Comment> Comments::Build(
                      store_->GetSubmission(request.submission_id(), true));
     ASSIGN_OR_RETURN(v1::FeedbackReport report,
                      store_->GetReport(submission.id()));
-    ASSIGN_OR_RETURN(ResolvedAnchor anchor,
-                     ResolveAnchor(request.anchor(), submission.text(), report));
+    ASSIGN_OR_RETURN(
+        ResolvedAnchor anchor,
+        ResolveAnchor(request.anchor(), submission.text(), report));
     comment.set_submission_id(submission.id());
     *comment.mutable_anchor() = std::move(anchor.anchor);
     comment.set_quoted_text(std::move(anchor.quoted_text));
@@ -86,8 +87,8 @@ absl::StatusOr<v1::ListCommentsResponse> Comments::List(
     if (!record.release_time.has_value()) return response;
   }
   ASSIGN_OR_RETURN(Page<v1::Comment> page,
-                   store_->ListComments(filter, {request.page_size(),
-                                                 request.page_token()}));
+                   store_->ListComments(
+                       filter, {request.page_size(), request.page_token()}));
   for (v1::Comment& comment : page.items) {
     // Peer reviewers stay anonymous to the author: "Reviewer 2".
     if (!access.staff() && !comment.author_label().empty()) {

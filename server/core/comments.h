@@ -22,11 +22,13 @@ class Comments {
   // the text (see anchor.h). Not stored. INVALID_ARGUMENT for an empty body
   // or a bad anchor.
   absl::StatusOr<marginalia::v1::Comment> Build(
-      const Access& access, const marginalia::v1::CreateCommentRequest& request);
+      const Access& access,
+      const marginalia::v1::CreateCommentRequest& request);
 
   // Builds and stores; a repeated request_id returns the first comment.
   absl::StatusOr<marginalia::v1::Comment> Create(
-      const Access& access, const marginalia::v1::CreateCommentRequest& request);
+      const Access& access,
+      const marginalia::v1::CreateCommentRequest& request);
 
   // Staff see every comment; the author only student-visible ones, and
   // none before release.

@@ -10,7 +10,8 @@ namespace marginalia::server {
 namespace v1 = ::marginalia::v1;
 
 absl::Status CheckId(absl::string_view field, absl::string_view id) {
-  if (id.empty()) return absl::InvalidArgumentError(absl::StrCat(field, " is required"));
+  if (id.empty())
+    return absl::InvalidArgumentError(absl::StrCat(field, " is required"));
   bool ok = id.size() <= 64;
   for (char c : id) {
     ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||

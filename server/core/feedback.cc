@@ -18,9 +18,11 @@ absl::Status FeedbackReader::AddDeltas(const v1::Submission& submission,
                         submission.draft() - 1));
   if (!previous.has_value()) return absl::OkStatus();
   response->set_previous_submission_id(previous->id());
-  ASSIGN_OR_RETURN(v1::FeedbackReport before, store_->GetReport(previous->id()));
+  ASSIGN_OR_RETURN(v1::FeedbackReport before,
+                   store_->GetReport(previous->id()));
   std::map<std::string, double> scores;
-  for (const v1::CriterionScore& c : before.criteria()) scores[c.id()] = c.score();
+  for (const v1::CriterionScore& c : before.criteria())
+    scores[c.id()] = c.score();
   for (const v1::CriterionScore& c : report.criteria()) {
     auto it = scores.find(c.id());
     if (it == scores.end()) continue;

@@ -34,7 +34,8 @@ v1::CriterionGrade GradeCriterion(const v1::Criterion& criterion,
   v1::CriterionGrade grade;
   grade.set_criterion_id(criterion.id());
   grade.set_max_score(criterion.max_score());
-  if (const v1::CriterionScore* engine = EngineScore(in.report, criterion.id())) {
+  if (const v1::CriterionScore* engine =
+          EngineScore(in.report, criterion.id())) {
     grade.set_engine_score(engine->score());
     grade.set_has_engine_score(true);
   }
@@ -44,16 +45,19 @@ v1::CriterionGrade GradeCriterion(const v1::Criterion& criterion,
     grade.set_tutor_score(override_it->second.score);
     grade.set_reason(override_it->second.reason);
   }
-  if (const v1::PeerCriterionSummary* peer = PeerScore(in.peers, criterion.id())) {
+  if (const v1::PeerCriterionSummary* peer =
+          PeerScore(in.peers, criterion.id())) {
     grade.set_peer_score(peer->consensus_level() / TopLevel(criterion) *
                          criterion.max_score());
     grade.set_has_peer_score(true);
   }
   bool has_tutor = grade.overridden() || grade.has_engine_score();
-  double tutor = grade.overridden() ? grade.tutor_score() : grade.engine_score();
+  double tutor =
+      grade.overridden() ? grade.tutor_score() : grade.engine_score();
   double effective = 0;
   if (has_tutor && grade.has_peer_score()) {
-    effective = (1 - in.peer_weight) * tutor + in.peer_weight * grade.peer_score();
+    effective =
+        (1 - in.peer_weight) * tutor + in.peer_weight * grade.peer_score();
   } else if (has_tutor) {
     effective = tutor;
   } else if (grade.has_peer_score()) {

@@ -31,8 +31,8 @@ std::string ItemName(const v1::Assignment& assignment) {
 }
 
 std::string Moodle(const ExportInput& in) {
-  std::string out = Line({"Username", "Email address", "Full name",
-                          ItemName(in.assignment)});
+  std::string out =
+      Line({"Username", "Email address", "Full name", ItemName(in.assignment)});
   for (const ExportRow& row : in.rows) {
     out += Line({row.student.id(), row.student.email(),
                  row.student.display_name(), GradeCell(row)});
@@ -72,9 +72,8 @@ std::string Plain(const ExportInput& in) {
       auto it = std::find_if(
           row.grade.criteria().begin(), row.grade.criteria().end(),
           [&](const v1::CriterionGrade& g) { return g.criterion_id() == id; });
-      fields.push_back(it == row.grade.criteria().end()
-                           ? ""
-                           : Score(it->effective_score()));
+      fields.push_back(
+          it == row.grade.criteria().end() ? "" : Score(it->effective_score()));
     }
     fields.push_back(Score(row.grade.total()));
     fields.push_back(Score(row.grade.max_score()));
@@ -87,8 +86,9 @@ std::string Plain(const ExportInput& in) {
 }  // namespace
 
 std::string CsvField(const std::string& value) {
-  bool quote = value.find_first_of(",\"\r\n") != std::string::npos ||
-               (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  bool quote =
+      value.find_first_of(",\"\r\n") != std::string::npos ||
+      (!value.empty() && (value.front() == ' ' || value.back() == ' '));
   if (!quote) return value;
   return absl::StrCat("\"", absl::StrReplaceAll(value, {{"\"", "\"\""}}), "\"");
 }

@@ -28,8 +28,9 @@ absl::StatusOr<std::vector<v1::User>> Students(Store& store,
     }
     page.page_token = enrolments.next_page_token;
   } while (!page.page_token.empty());
-  std::sort(students.begin(), students.end(),
-            [](const v1::User& a, const v1::User& b) { return a.id() < b.id(); });
+  std::sort(
+      students.begin(), students.end(),
+      [](const v1::User& a, const v1::User& b) { return a.id() < b.id(); });
   return students;
 }
 

@@ -23,12 +23,13 @@ absl::Status CheckReason(const std::string& reason) {
 
 absl::Status CheckScore(double score, double max, absl::string_view what) {
   if (score >= 0 && score <= max) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      "score ", score, " is outside 0 to ", max, " for ", what));
+  return absl::InvalidArgumentError(
+      absl::StrCat("score ", score, " is outside 0 to ", max, " for ", what));
 }
 
 v1::AuditEvent Event(const Access& access, absl::Time now,
-                     const v1::Submission& submission, absl::string_view action) {
+                     const v1::Submission& submission,
+                     absl::string_view action) {
   v1::AuditEvent event;
   *event.mutable_time() = ToTimestamp(now);
   event.set_actor(access.caller.id());
@@ -51,8 +52,7 @@ absl::StatusOr<v1::Grade> Grading::Compute(const v1::Submission& submission) {
   ASSIGN_OR_RETURN(v1::Rubric rubric, RubricOf(submission));
   ASSIGN_OR_RETURN(v1::FeedbackReport report,
                    store_->GetReport(submission.id()));
-  ASSIGN_OR_RETURN(GradeRecord record,
-                   store_->GetGradeRecord(submission.id()));
+  ASSIGN_OR_RETURN(GradeRecord record, store_->GetGradeRecord(submission.id()));
   double peer_weight = 0;
   absl::StatusOr<v1::Assignment> assignment =
       store_->GetAssignment(submission.assignment_id());
@@ -61,10 +61,10 @@ absl::StatusOr<v1::Grade> Grading::Compute(const v1::Submission& submission) {
   if (peers_ != nullptr) {
     ASSIGN_OR_RETURN(peers, peers_->ForSubmission(submission));
   }
-  return ComputeGrade(submission.id(),
-                      GradeInputs{rubric, report, record,
-                                  peers.has_value() ? &*peers : nullptr,
-                                  peer_weight});
+  return ComputeGrade(
+      submission.id(),
+      GradeInputs{rubric, report, record, peers.has_value() ? &*peers : nullptr,
+                  peer_weight});
 }
 
 absl::StatusOr<v1::Grade> Grading::Get(const Access& access,
@@ -90,7 +90,8 @@ absl::StatusOr<v1::Grade> Grading::SetCriterionScore(
   std::vector<std::string> ids;
   for (const v1::CriterionGrade& criterion : before.criteria()) {
     ids.push_back(criterion.criterion_id());
-    if (criterion.criterion_id() == request.criterion_id()) current = &criterion;
+    if (criterion.criterion_id() == request.criterion_id())
+      current = &criterion;
   }
   if (current == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -98,8 +99,9 @@ absl::StatusOr<v1::Grade> Grading::SetCriterionScore(
         submission.rubric_id(), "@v", submission.rubric_version(),
         "; its criteria: ", absl::StrJoin(ids, ", ")));
   }
-  RETURN_IF_ERROR(CheckScore(request.score(), current->max_score(),
-                             absl::StrCat("criterion ", request.criterion_id())));
+  RETURN_IF_ERROR(
+      CheckScore(request.score(), current->max_score(),
+                 absl::StrCat("criterion ", request.criterion_id())));
   absl::Time now = clock_->Now();
   v1::AuditEvent event = Event(access, now, submission, "criterion_override");
   event.set_criterion_id(request.criterion_id());
@@ -138,8 +140,7 @@ absl::StatusOr<v1::Grade> Grading::SetFinalGrade(
 absl::StatusOr<int> Grading::Release(
     const Access& access, const v1::ReleaseFeedbackRequest& request) {
   ReleaseScope scope{request.submission_id(), request.assignment_id()};
-  return store_->Release(scope, access.caller.id(),
-                         ToTimestamp(clock_->Now()));
+  return store_->Release(scope, access.caller.id(), ToTimestamp(clock_->Now()));
 }
 
 absl::StatusOr<v1::ListAuditEventsResponse> Grading::ListAuditEvents(

@@ -36,12 +36,14 @@ class Grading {
       const Access& access,
       const marginalia::v1::SetCriterionScoreRequest& request);
   absl::StatusOr<marginalia::v1::Grade> SetFinalGrade(
-      const Access& access, const marginalia::v1::SetFinalGradeRequest& request);
+      const Access& access,
+      const marginalia::v1::SetFinalGradeRequest& request);
 
   // Releases one submission or a whole assignment; returns how many were
   // newly released.
   absl::StatusOr<int> Release(
-      const Access& access, const marginalia::v1::ReleaseFeedbackRequest& request);
+      const Access& access,
+      const marginalia::v1::ReleaseFeedbackRequest& request);
 
   absl::StatusOr<marginalia::v1::ListAuditEventsResponse> ListAuditEvents(
       const marginalia::v1::ListAuditEventsRequest& request);

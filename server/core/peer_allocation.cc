@@ -26,10 +26,9 @@ uint64_t DefaultSeed(absl::string_view assignment_id) {
 }
 
 // Counts per key, for numbering labels.
-std::map<std::string, int> Count(const std::vector<v1::ReviewTask>& tasks,
-                                 bool by_reviewer,
-                                 const std::map<std::string, std::string>&
-                                     author_of_submission) {
+std::map<std::string, int> Count(
+    const std::vector<v1::ReviewTask>& tasks, bool by_reviewer,
+    const std::map<std::string, std::string>& author_of_submission) {
   std::map<std::string, int> counts;
   for (const v1::ReviewTask& task : tasks) {
     ++counts[by_reviewer ? task.reviewer()
@@ -70,10 +69,9 @@ absl::StatusOr<v1::AllocatePeerReviewsResponse> PeerReview::AllocateLocked(
     uint64_t requested_seed) {
   ASSIGN_OR_RETURN(std::optional<PeerAllocation> fixed,
                    store_->GetPeerAllocation(assignment.id()));
-  PeerAllocation allocation{assignment.id(),
-                            assignment.peer_review().reviews_per_submission(),
-                            requested_seed != 0 ? requested_seed
-                                                : DefaultSeed(assignment.id())};
+  PeerAllocation allocation{
+      assignment.id(), assignment.peer_review().reviews_per_submission(),
+      requested_seed != 0 ? requested_seed : DefaultSeed(assignment.id())};
   if (requested_k > 0) allocation.reviews_per_submission = requested_k;
   if (fixed.has_value()) {
     if (requested_k > 0 && requested_k != fixed->reviews_per_submission) {
@@ -102,7 +100,8 @@ absl::StatusOr<v1::AllocatePeerReviewsResponse> PeerReview::AllocateLocked(
   ASSIGN_OR_RETURN(std::vector<v1::ReviewTask> existing,
                    store_->ListReviewTasks({assignment.id(), "", ""}));
   for (const v1::ReviewTask& task : existing) {
-    plan.existing.push_back({task.reviewer(), author_of.at(task.submission_id())});
+    plan.existing.push_back(
+        {task.reviewer(), author_of.at(task.submission_id())});
   }
   plan.reviews_per_submission = allocation.reviews_per_submission;
   plan.seed = allocation.seed;
@@ -131,7 +130,8 @@ absl::StatusOr<v1::AllocatePeerReviewsResponse> PeerReview::AllocateLocked(
     created.push_back(task);
   }
   RETURN_IF_ERROR(store_->CreateReviewTasks(allocation, created));
-  for (v1::ReviewTask& task : created) *response.add_created() = std::move(task);
+  for (v1::ReviewTask& task : created)
+    *response.add_created() = std::move(task);
   response.set_total_tasks(static_cast<int32_t>(existing.size()) +
                            response.created_size());
   for (std::size_t i = 0; i < result.pending.size(); ++i) {

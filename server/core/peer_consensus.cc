@@ -67,7 +67,8 @@ PeerConsensus::ForAssignment(const v1::Assignment& assignment) {
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
       rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
   std::map<std::string, const v1::Criterion*> criteria;
-  for (const v1::Criterion& c : rubric->proto().criteria()) criteria[c.id()] = &c;
+  for (const v1::Criterion& c : rubric->proto().criteria())
+    criteria[c.id()] = &c;
   std::vector<review::PeerScore> scores;
   for (const v1::Review& r : reviews) {
     for (const v1::CriterionReviewScore& s : r.scores()) {

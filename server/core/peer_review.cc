@@ -30,10 +30,9 @@ absl::Status CheckScores(
   for (const v1::CriterionReviewScore& score : scores) {
     auto it = levels.find(score.criterion_id());
     if (it == levels.end()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("criterion '", score.criterion_id(),
-                       "' is not in the rubric; its criteria: ",
-                       absl::StrJoin(ids, ", ")));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "criterion '", score.criterion_id(),
+          "' is not in the rubric; its criteria: ", absl::StrJoin(ids, ", ")));
     }
     if (!it->second.count(score.level())) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -51,9 +50,9 @@ absl::Status CheckScores(
     for (const std::string& id : ids) {
       if (!seen.count(id)) missing.push_back(id);
     }
-    return absl::InvalidArgumentError(absl::StrCat(
-        "a review scores every criterion; missing: ",
-        absl::StrJoin(missing, ", ")));
+    return absl::InvalidArgumentError(
+        absl::StrCat("a review scores every criterion; missing: ",
+                     absl::StrJoin(missing, ", ")));
   }
   return absl::OkStatus();
 }
@@ -75,7 +74,8 @@ absl::StatusOr<v1::ListReviewTasksResponse> PeerReview::ListTasks(
 
 absl::StatusOr<v1::GetReviewTaskResponse> PeerReview::GetTask(
     const Access&, const v1::GetReviewTaskRequest& request) {
-  ASSIGN_OR_RETURN(v1::ReviewTask task, store_->GetReviewTask(request.task_id()));
+  ASSIGN_OR_RETURN(v1::ReviewTask task,
+                   store_->GetReviewTask(request.task_id()));
   ASSIGN_OR_RETURN(v1::Submission submission,
                    store_->GetSubmission(task.submission_id(), true));
   v1::GetReviewTaskResponse response;
@@ -88,7 +88,8 @@ absl::StatusOr<v1::GetReviewTaskResponse> PeerReview::GetTask(
 
 absl::StatusOr<v1::Review> PeerReview::Submit(
     const Access& access, const v1::SubmitReviewRequest& request) {
-  ASSIGN_OR_RETURN(v1::ReviewTask task, store_->GetReviewTask(request.task_id()));
+  ASSIGN_OR_RETURN(v1::ReviewTask task,
+                   store_->GetReviewTask(request.task_id()));
   ASSIGN_OR_RETURN(v1::Submission submission,
                    store_->GetSubmission(task.submission_id(), false));
   ASSIGN_OR_RETURN(

@@ -42,14 +42,16 @@ class PeerReview {
   // author has no reviewers yet, allocates them (and their tasks) at once,
   // so a late submitter neither waits nor is forgotten. Returns how many
   // tasks were created. (peer_allocation.cc)
-  absl::StatusOr<int> AllocateLate(const marginalia::v1::Submission& submission);
+  absl::StatusOr<int> AllocateLate(
+      const marginalia::v1::Submission& submission);
 
   absl::StatusOr<marginalia::v1::ListReviewTasksResponse> ListTasks(
       const Access& access,
       const marginalia::v1::ListReviewTasksRequest& request);
   // The task with the essay's text, without its author.
   absl::StatusOr<marginalia::v1::GetReviewTaskResponse> GetTask(
-      const Access& access, const marginalia::v1::GetReviewTaskRequest& request);
+      const Access& access,
+      const marginalia::v1::GetReviewTaskRequest& request);
   // INVALID_ARGUMENT unless there is one score per rubric criterion, each a
   // level of that criterion's scale; FAILED_PRECONDITION when the task was
   // already reviewed.

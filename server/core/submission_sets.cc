@@ -11,16 +11,18 @@ absl::StatusOr<std::vector<v1::Submission>> AllSubmissions(
   std::vector<v1::Submission> all;
   PageRequest page{1000, ""};
   do {
-    ASSIGN_OR_RETURN(SubmissionPage result,
-                     store.ListSubmissions(
-                         SubmissionFilter{std::string(assignment_id), ""}, page));
+    ASSIGN_OR_RETURN(
+        SubmissionPage result,
+        store.ListSubmissions(SubmissionFilter{std::string(assignment_id), ""},
+                              page));
     for (v1::Submission& s : result.submissions) all.push_back(std::move(s));
     page.page_token = result.next_page_token;
   } while (!page.page_token.empty());
   return all;
 }
 
-std::vector<v1::Submission> LatestDrafts(const std::vector<v1::Submission>& all) {
+std::vector<v1::Submission> LatestDrafts(
+    const std::vector<v1::Submission>& all) {
   std::vector<v1::Submission> latest;
   std::map<std::string, std::size_t> index;
   for (const v1::Submission& s : all) {

@@ -40,18 +40,17 @@ grpc::Status AdminServiceImpl::GetUser(grpc::ServerContext* context,
 grpc::Status AdminServiceImpl::ListUsers(grpc::ServerContext* context,
                                          const v1::ListUsersRequest* request,
                                          v1::ListUsersResponse* response) {
-  return Handle(
-      *auth_, context, Method("ListUsers"), *request,
-      [&](const Access&) -> absl::Status {
-        ASSIGN_OR_RETURN(Page<v1::User> page,
-                         store_->ListUsers(
-                             {request->page_size(), request->page_token()}));
-        for (v1::User& user : page.items) {
-          *response->add_users() = std::move(user);
-        }
-        response->set_next_page_token(page.next_page_token);
-        return absl::OkStatus();
-      });
+  return Handle(*auth_, context, Method("ListUsers"), *request,
+                [&](const Access&) -> absl::Status {
+                  ASSIGN_OR_RETURN(Page<v1::User> page,
+                                   store_->ListUsers({request->page_size(),
+                                                      request->page_token()}));
+                  for (v1::User& user : page.items) {
+                    *response->add_users() = std::move(user);
+                  }
+                  response->set_next_page_token(page.next_page_token);
+                  return absl::OkStatus();
+                });
 }
 
 grpc::Status AdminServiceImpl::GetCurrentUser(
@@ -92,9 +91,8 @@ grpc::Status AdminServiceImpl::CreateAssignment(
     v1::CreateAssignmentResponse* response) {
   return Handle(*auth_, context, Method("CreateAssignment"), *request,
                 [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(
-                      *response->mutable_assignment(),
-                      assignments_->Create(request->assignment()));
+                  ASSIGN_OR_RETURN(*response->mutable_assignment(),
+                                   assignments_->Create(request->assignment()));
                   return absl::OkStatus();
                 });
 }
@@ -113,20 +111,19 @@ grpc::Status AdminServiceImpl::GetAssignment(
 grpc::Status AdminServiceImpl::ListAssignments(
     grpc::ServerContext* context, const v1::ListAssignmentsRequest* request,
     v1::ListAssignmentsResponse* response) {
-  return Handle(
-      *auth_, context, Method("ListAssignments"), *request,
-      [&](const Access&) -> absl::Status {
-        ASSIGN_OR_RETURN(
-            Page<v1::Assignment> page,
-            store_->ListAssignments(request->course_id(),
-                                    {request->page_size(),
-                                     request->page_token()}));
-        for (v1::Assignment& assignment : page.items) {
-          *response->add_assignments() = std::move(assignment);
-        }
-        response->set_next_page_token(page.next_page_token);
-        return absl::OkStatus();
-      });
+  return Handle(*auth_, context, Method("ListAssignments"), *request,
+                [&](const Access&) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      Page<v1::Assignment> page,
+                      store_->ListAssignments(
+                          request->course_id(),
+                          {request->page_size(), request->page_token()}));
+                  for (v1::Assignment& assignment : page.items) {
+                    *response->add_assignments() = std::move(assignment);
+                  }
+                  response->set_next_page_token(page.next_page_token);
+                  return absl::OkStatus();
+                });
 }
 
 grpc::Status AdminServiceImpl::UpdateAssignmentRubric(
@@ -155,20 +152,19 @@ grpc::Status AdminServiceImpl::CreateEnrolment(
 grpc::Status AdminServiceImpl::ListEnrolments(
     grpc::ServerContext* context, const v1::ListEnrolmentsRequest* request,
     v1::ListEnrolmentsResponse* response) {
-  return Handle(
-      *auth_, context, Method("ListEnrolments"), *request,
-      [&](const Access&) -> absl::Status {
-        ASSIGN_OR_RETURN(
-            Page<v1::Enrolment> page,
-            store_->ListEnrolments(request->course_id(),
-                                   {request->page_size(),
-                                    request->page_token()}));
-        for (v1::Enrolment& enrolment : page.items) {
-          *response->add_enrolments() = std::move(enrolment);
-        }
-        response->set_next_page_token(page.next_page_token);
-        return absl::OkStatus();
-      });
+  return Handle(*auth_, context, Method("ListEnrolments"), *request,
+                [&](const Access&) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      Page<v1::Enrolment> page,
+                      store_->ListEnrolments(
+                          request->course_id(),
+                          {request->page_size(), request->page_token()}));
+                  for (v1::Enrolment& enrolment : page.items) {
+                    *response->add_enrolments() = std::move(enrolment);
+                  }
+                  response->set_next_page_token(page.next_page_token);
+                  return absl::OkStatus();
+                });
 }
 
 grpc::Status AdminServiceImpl::CreateToken(

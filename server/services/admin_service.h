@@ -10,9 +10,9 @@
 
 namespace marginalia::server {
 
-#define MARGINALIA_RPC(Method)                                          \
-  grpc::Status Method(grpc::ServerContext* context,                     \
-                      const marginalia::v1::Method##Request* request,   \
+#define MARGINALIA_RPC(Method)                                        \
+  grpc::Status Method(grpc::ServerContext* context,                   \
+                      const marginalia::v1::Method##Request* request, \
                       marginalia::v1::Method##Response* response) override
 
 class AdminServiceImpl final : public marginalia::v1::AdminService::Service {

@@ -20,8 +20,9 @@ grpc::Status GradeServiceImpl::SetCriterionScore(
     v1::SetCriterionScoreResponse* response) {
   return Handle(*auth_, context, Method("SetCriterionScore"), *request,
                 [&](const Access& access) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response->mutable_grade(),
-                                   grading_->SetCriterionScore(access, *request));
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_grade(),
+                      grading_->SetCriterionScore(access, *request));
                   return absl::OkStatus();
                 });
 }
@@ -98,8 +99,8 @@ grpc::Status GradeServiceImpl::ListTutorQueue(
     v1::ListTutorQueueResponse* response) {
   return Handle(*auth_, context, Method("ListTutorQueue"), *request,
                 [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response,
-                                   stats_->TutorQueue(request->assignment_id()));
+                  ASSIGN_OR_RETURN(
+                      *response, stats_->TutorQueue(request->assignment_id()));
                   return absl::OkStatus();
                 });
 }

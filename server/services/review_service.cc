@@ -34,7 +34,8 @@ grpc::Status ReviewServiceImpl::ListComments(
     v1::ListCommentsResponse* response) {
   return Handle(*auth_, context, Method("ListComments"), *request,
                 [&](const Access& access) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response, comments_->List(access, *request));
+                  ASSIGN_OR_RETURN(*response,
+                                   comments_->List(access, *request));
                   return absl::OkStatus();
                 });
 }
@@ -64,8 +65,7 @@ grpc::Status ReviewServiceImpl::ReopenComment(
 }
 
 grpc::Status ReviewServiceImpl::AllocatePeerReviews(
-    grpc::ServerContext* context,
-    const v1::AllocatePeerReviewsRequest* request,
+    grpc::ServerContext* context, const v1::AllocatePeerReviewsRequest* request,
     v1::AllocatePeerReviewsResponse* response) {
   return Handle(*auth_, context, Method("AllocatePeerReviews"), *request,
                 [&](const Access&) -> absl::Status {
@@ -90,7 +90,8 @@ grpc::Status ReviewServiceImpl::GetReviewTask(
     v1::GetReviewTaskResponse* response) {
   return Handle(*auth_, context, Method("GetReviewTask"), *request,
                 [&](const Access& access) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response, peers_->GetTask(access, *request));
+                  ASSIGN_OR_RETURN(*response,
+                                   peers_->GetTask(access, *request));
                   return absl::OkStatus();
                 });
 }
@@ -123,8 +124,9 @@ grpc::Status ReviewServiceImpl::GetPeerSummary(
   return Handle(
       *auth_, context, Method("GetPeerSummary"), *request,
       [&](const Access& access) -> absl::Status {
-        ASSIGN_OR_RETURN(v1::Submission submission,
-                         store_->GetSubmission(request->submission_id(), false));
+        ASSIGN_OR_RETURN(
+            v1::Submission submission,
+            store_->GetSubmission(request->submission_id(), false));
         response->mutable_summary()->set_submission_id(submission.id());
         if (!access.staff()) {
           ASSIGN_OR_RETURN(GradeRecord record,

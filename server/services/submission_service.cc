@@ -54,15 +54,15 @@ grpc::Status SubmissionServiceImpl::CreateSubmission(
 grpc::Status SubmissionServiceImpl::GetSubmission(
     grpc::ServerContext* context, const v1::GetSubmissionRequest* request,
     v1::GetSubmissionResponse* response) {
-  return Handle(*auth_, context, Method("GetSubmission"), *request,
-                [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(
-                      *response->mutable_submission(),
-                      store_->GetSubmission(
-                          request->id(),
-                          request->view() == v1::SUBMISSION_VIEW_FULL));
-                  return absl::OkStatus();
-                });
+  return Handle(
+      *auth_, context, Method("GetSubmission"), *request,
+      [&](const Access&) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            *response->mutable_submission(),
+            store_->GetSubmission(request->id(),
+                                  request->view() == v1::SUBMISSION_VIEW_FULL));
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status SubmissionServiceImpl::ListSubmissions(
@@ -76,11 +76,10 @@ grpc::Status SubmissionServiceImpl::ListSubmissions(
         if (access.relation == Relation::kSelf) {
           filter.author = access.caller.id();
         }
-        ASSIGN_OR_RETURN(
-            SubmissionPage page,
-            store_->ListSubmissions(
-                filter, PageRequest{request->page_size(),
-                                    request->page_token()}));
+        ASSIGN_OR_RETURN(SubmissionPage page,
+                         store_->ListSubmissions(
+                             filter, PageRequest{request->page_size(),
+                                                 request->page_token()}));
         for (v1::Submission& submission : page.submissions) {
           *response->add_submissions() = std::move(submission);
         }

@@ -39,7 +39,8 @@ class DirectoryStore {
   virtual absl::Status CreateUserWithToken(const marginalia::v1::User& user,
                                            const TokenRecord& token) = 0;
   // NOT_FOUND when there is no such user.
-  virtual absl::StatusOr<marginalia::v1::User> GetUser(absl::string_view id) = 0;
+  virtual absl::StatusOr<marginalia::v1::User> GetUser(
+      absl::string_view id) = 0;
   virtual absl::StatusOr<Page<marginalia::v1::User>> ListUsers(
       const PageRequest& page) = 0;
   // Whether any administrator exists.

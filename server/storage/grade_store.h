@@ -51,8 +51,8 @@ class GradeStore {
   virtual absl::StatusOr<GradeRecord> GetGradeRecord(
       absl::string_view submission_id) = 0;
   // Tutor decisions for every submission of an assignment, by submission id.
-  virtual absl::StatusOr<std::map<std::string, GradeRecord>>
-  ListGradeRecords(absl::string_view assignment_id) = 0;
+  virtual absl::StatusOr<std::map<std::string, GradeRecord>> ListGradeRecords(
+      absl::string_view assignment_id) = 0;
 
   // Sets a criterion override and appends `event` in one transaction. The
   // event's old_value is filled here from the override it replaces, or left
@@ -66,9 +66,9 @@ class GradeStore {
                                      marginalia::v1::AuditEvent event) = 0;
   // Releases every submission in scope not yet released, appending one
   // "release" event each, in one transaction. Returns how many it released.
-  virtual absl::StatusOr<int> Release(const ReleaseScope& scope,
-                                      absl::string_view actor,
-                                      const google::protobuf::Timestamp& time) = 0;
+  virtual absl::StatusOr<int> Release(
+      const ReleaseScope& scope, absl::string_view actor,
+      const google::protobuf::Timestamp& time) = 0;
 
   // Appends one event on its own.
   virtual absl::Status AppendAuditEvent(

@@ -84,8 +84,7 @@ class Store : public DirectoryStore, public ReviewStore, public GradeStore {
 
   // The submission with that draft number of `author` for the assignment.
   virtual absl::StatusOr<std::optional<marginalia::v1::Submission>> FindDraft(
-      absl::string_view assignment_id, absl::string_view author,
-      int draft) = 0;
+      absl::string_view assignment_id, absl::string_view author, int draft) = 0;
 
   // The stored report of a submission; NOT_FOUND when there is none.
   virtual absl::StatusOr<marginalia::v1::FeedbackReport> GetReport(

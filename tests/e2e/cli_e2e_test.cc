@@ -11,9 +11,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
+#include "tests/e2e/cli_server.h"
 #include "tests/testing/subprocess.h"
 #include "tests/testing/temp_dir.h"
-#include "tests/e2e/cli_server.h"
 #include "tests/testing/test_data.h"
 
 namespace marginalia {
@@ -34,9 +34,9 @@ TEST(CliEndToEndTest, SubmitFetchRestartFetchAgain) {
   server.Ok(server.admin(), {"enrol", "ada", "--course", "hist"});
   server.Ok(server.admin(), {"assignment", "create", "hist101", "--course",
                              "hist", "--engine-feedback-now"});
-  ProcessResult submitted = Cli(server.address(), ada,
-                                {"submit", essay, "--assignment", "hist101",
-                                 "--format", "json"});
+  ProcessResult submitted =
+      Cli(server.address(), ada,
+          {"submit", essay, "--assignment", "hist101", "--format", "json"});
   ASSERT_EQ(submitted.exit_code, 0) << submitted.err;
   std::string id = JsonString(submitted.out, "id");
   ASSERT_TRUE(absl::StartsWith(id, "sub_")) << submitted.out;
@@ -75,8 +75,8 @@ TEST(CliEndToEndTest, ResubmittingTheSameFileStoresItOnce) {
   server.Ok(server.admin(), {"enrol", "bo", "--course", "c1"});
   server.Ok(server.admin(), {"assignment", "create", "a1", "--course", "c1"});
   std::string essay = testing::TestDataPath("soviet-model-essay.txt");
-  std::vector<std::string> submit = {"submit", essay, "--assignment", "a1",
-                                     "--request-id", "k-1"};
+  std::vector<std::string> submit = {"submit", essay,          "--assignment",
+                                     "a1",     "--request-id", "k-1"};
   ProcessResult first = Cli(server.address(), bo, submit);
   ProcessResult second = Cli(server.address(), bo, submit);
   ASSERT_EQ(first.exit_code, 0) << first.err;

@@ -22,10 +22,10 @@ using testing::RunProcess;
 
 // Runs the CLI against `server` with `token` in MARGINALIA_TOKEN.
 inline ProcessResult Cli(const std::string& server, const std::string& token,
-                  std::vector<std::string> arguments) {
+                         std::vector<std::string> arguments) {
   arguments.insert(arguments.begin(), BinaryPath("marginalia"));
-  return RunProcess(arguments,
-                    {{"MARGINALIA_SERVER", server}, {"MARGINALIA_TOKEN", token}});
+  return RunProcess(
+      arguments, {{"MARGINALIA_SERVER", server}, {"MARGINALIA_TOKEN", token}});
 }
 
 // The value of "key": "value" in JSON printed by the CLI.
@@ -39,7 +39,7 @@ inline std::string JsonString(const std::string& json, const std::string& key) {
 
 // Every value of "key": "value", in order.
 inline std::vector<std::string> JsonStrings(const std::string& json,
-                                     const std::string& key) {
+                                            const std::string& key) {
   std::vector<std::string> values;
   std::string marker = "\"" + key + "\": \"";
   for (std::size_t at = json.find(marker); at != std::string::npos;
@@ -59,9 +59,9 @@ class CliServer {
   void Start() {
     server_ = std::make_unique<testing::ServerProcess>(db());
     auto token = testing::ReadFile(dir_.File("admin-token"));
-    admin_token_ = token.ok() ? std::string(absl::StripTrailingAsciiWhitespace(
-                                    *token))
-                              : "";
+    admin_token_ = token.ok()
+                       ? std::string(absl::StripTrailingAsciiWhitespace(*token))
+                       : "";
   }
   int Stop() { return server_->Stop(); }
   std::string db() const { return dir_.File("marginalia.db"); }
@@ -72,8 +72,8 @@ class CliServer {
   // Runs the CLI with `token`; fails the test when it does not exit 0.
   std::string Ok(const std::string& token, std::vector<std::string> args) {
     ProcessResult result = Cli(address(), token, args);
-    EXPECT_EQ(result.exit_code, 0)
-        << absl::StrJoin(args, " ") << "\n" << result.err;
+    EXPECT_EQ(result.exit_code, 0) << absl::StrJoin(args, " ") << "\n"
+                                   << result.err;
     return result.out;
   }
 

@@ -29,8 +29,8 @@ class ReviewScenarioTest : public ::testing::Test {
     ASSERT_FALSE(server_.address().empty()) << "server did not start";
     server_.Ok(admin(), {"course", "create", "hist", "--title", "History"});
     tutor_ = server_.User("tutor");
-    server_.Ok(admin(), {"enrol", "tutor", "--course", "hist", "--role",
-                         "tutor"});
+    server_.Ok(admin(),
+               {"enrol", "tutor", "--course", "hist", "--role", "tutor"});
     for (const char* id : {"amy", "ben", "cat", "dan"}) {
       students_[id] = server_.User(id);
       // Tutors enrol students.
@@ -45,21 +45,22 @@ class ReviewScenarioTest : public ::testing::Test {
 
   // Submits the sample essay (with a personal last line) as `id`.
   std::string SubmitAs(const std::string& id) {
-    std::string text = *testing::ReadFile(
-        testing::TestDataPath("soviet-model-essay.txt"));
+    std::string text =
+        *testing::ReadFile(testing::TestDataPath("soviet-model-essay.txt"));
     std::string file = server_.dir().File(id + ".txt");
     testing::WriteFile(file, text + "\nWritten by student " + id + ".\n");
-    std::string out = server_.Ok(students_[id], {"submit", file, "--assignment",
-                                                 "hist101", "--format", "json"});
+    std::string out = server_.Ok(
+        students_[id],
+        {"submit", file, "--assignment", "hist101", "--format", "json"});
     return JsonString(out, "id");
   }
 
   // The rubric's criterion ids (the rubric's own id comes first).
   std::vector<std::string> Criteria() {
-    std::vector<std::string> ids = JsonStrings(
-        server_.Ok(tutor_, {"rubric", "show", "history-essay", "--version",
-                            "1", "--format", "json"}),
-        "id");
+    std::vector<std::string> ids =
+        JsonStrings(server_.Ok(tutor_, {"rubric", "show", "history-essay",
+                                        "--version", "1", "--format", "json"}),
+                    "id");
     return std::vector<std::string>(ids.begin() + 1, ids.end());
   }
 
@@ -75,8 +76,8 @@ TEST_F(ReviewScenarioTest, FromSubmissionToReleasedFeedback) {
 
   // Peer allocation, k = 2: every student gets two tasks.
   std::string allocated = server_.Ok(
-      tutor_, {"peer", "allocate", "--assignment", "hist101", "--format",
-               "json"});
+      tutor_,
+      {"peer", "allocate", "--assignment", "hist101", "--format", "json"});
   EXPECT_EQ(JsonStrings(allocated, "reviewerLabel").size(), 8u) << allocated;
   std::vector<std::string> criteria = Criteria();
   ASSERT_FALSE(criteria.empty());
@@ -141,7 +142,8 @@ TEST_F(ReviewScenarioTest, FromSubmissionToReleasedFeedback) {
   EXPECT_THAT(summary, Not(HasSubstr("weight")));
 
   // The tutor sees reviewer weights; the audit log shows the override.
-  EXPECT_THAT(server_.Ok(tutor_, {"peer", "summary", amy}), HasSubstr("weight"));
+  EXPECT_THAT(server_.Ok(tutor_, {"peer", "summary", amy}),
+              HasSubstr("weight"));
   std::string audit = server_.Ok(tutor_, {"audit", "--submission", amy});
   EXPECT_THAT(audit, HasSubstr("criterion_override"));
   EXPECT_THAT(audit, HasSubstr("the roadmap is explicit"));
@@ -160,11 +162,12 @@ TEST_F(ReviewScenarioTest, FromSubmissionToReleasedFeedback) {
 
 TEST_F(ReviewScenarioTest, ExportListsEveryStudentWithTheirGrade) {
   std::string amy = SubmitAs("amy");
-  server_.Ok(tutor_, {"grade", "set", amy, "--final", "21.5", "--reason",
-                      "moderated"});
+  server_.Ok(tutor_,
+             {"grade", "set", amy, "--final", "21.5", "--reason", "moderated"});
   std::string csv = server_.Ok(
       tutor_, {"export", "--assignment", "hist101", "--format", "moodle"});
-  EXPECT_THAT(csv, HasSubstr("Username,Email address,Full name,The Soviet model\r\n"));
+  EXPECT_THAT(
+      csv, HasSubstr("Username,Email address,Full name,The Soviet model\r\n"));
   EXPECT_THAT(csv, HasSubstr("amy,,User amy,21.50\r\n"));
   EXPECT_THAT(csv, HasSubstr("ben,,User ben,\r\n"));
   ProcessResult denied = Cli(server_.address(), students_["amy"],

@@ -220,8 +220,9 @@ absl::StatusOr<std::vector<v1::Token>> SqliteStore::ListTokens(
 absl::StatusOr<v1::Token> SqliteStore::RevokeToken(absl::string_view id) {
   {
     absl::MutexLock lock(&mutex_);
-    ASSIGN_OR_RETURN(Statement update,
-                     db_->Prepare("UPDATE tokens SET revoked = 1 WHERE id = ?1"));
+    ASSIGN_OR_RETURN(
+        Statement update,
+        db_->Prepare("UPDATE tokens SET revoked = 1 WHERE id = ?1"));
     update.Bind(1, id);
     RETURN_IF_ERROR(update.Run());
   }
@@ -429,9 +430,9 @@ absl::Status SqliteStore::MoveAssignmentRubric(
     count.Bind(1, updated.id());
     ASSIGN_OR_RETURN(bool row, count.Step());
     if (row && count.ColumnInt(0) != static_cast<int64_t>(reports.size())) {
-      return absl::AbortedError(absl::StrCat(
-          "a submission to assignment '", updated.id(),
-          "' arrived while it was being re-scored; try again"));
+      return absl::AbortedError(
+          absl::StrCat("a submission to assignment '", updated.id(),
+                       "' arrived while it was being re-scored; try again"));
     }
   }
   {

@@ -215,8 +215,9 @@ absl::StatusOr<int> SqliteStore::Release(
                      db_->Prepare("INSERT INTO releases (submission_id, "
                                   "actor, release_time_us) VALUES (?1, ?2, "
                                   "?3)"));
-    insert.Bind(1, submission_id).Bind(2, actor).Bind(3,
-                                                      TimestampToMicros(time));
+    insert.Bind(1, submission_id)
+        .Bind(2, actor)
+        .Bind(3, TimestampToMicros(time));
     RETURN_IF_ERROR(insert.Run());
     v1::AuditEvent event;
     *event.mutable_time() = time;

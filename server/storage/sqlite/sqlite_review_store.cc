@@ -129,8 +129,9 @@ absl::StatusOr<v1::Comment> SqliteStore::SetCommentResolved(
     ASSIGN_OR_RETURN(Statement update,
                      db_->Prepare("UPDATE comments SET resolved = ?2, "
                                   "update_time_us = ?3 WHERE id = ?1"));
-    update.Bind(1, id).Bind(2, resolved ? 1 : 0).Bind(3,
-                                                      TimestampToMicros(time));
+    update.Bind(1, id)
+        .Bind(2, resolved ? 1 : 0)
+        .Bind(3, TimestampToMicros(time));
     RETURN_IF_ERROR(update.Run());
   }
   return GetComment(id);

@@ -44,13 +44,20 @@ std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token) {
 
 char Letter(StatusCode code) {
   switch (code) {
-    case StatusCode::OK: return 'O';
-    case StatusCode::UNAUTHENTICATED: return 'U';
-    case StatusCode::PERMISSION_DENIED: return 'D';
-    case StatusCode::NOT_FOUND: return 'N';
-    case StatusCode::INVALID_ARGUMENT: return 'I';
-    case StatusCode::FAILED_PRECONDITION: return 'F';
-    default: return '?';
+    case StatusCode::OK:
+      return 'O';
+    case StatusCode::UNAUTHENTICATED:
+      return 'U';
+    case StatusCode::PERMISSION_DENIED:
+      return 'D';
+    case StatusCode::NOT_FOUND:
+      return 'N';
+    case StatusCode::INVALID_ARGUMENT:
+      return 'I';
+    case StatusCode::FAILED_PRECONDITION:
+      return 'F';
+    default:
+      return '?';
   }
 }
 
@@ -80,9 +87,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string Row(const std::string& method);
   std::map<std::string, std::function<StatusCode(const std::string&)>> Calls();
 
-  const std::string& Token(const std::string& role) {
-    return tokens_.at(role);
-  }
+  const std::string& Token(const std::string& role) { return tokens_.at(role); }
 
   testing::TestServer server_;
   testing::CourseFixture course_;
@@ -103,8 +108,8 @@ void AuthorizationMatrixTest::BuildWorld() {
   v1::CreateCourseRequest geo;
   geo.mutable_course()->set_id("geo");
   v1::CreateCourseResponse made;
-  ASSERT_TRUE(admin_->CreateCourse(Ctx(course_.admin.token).get(), geo, &made)
-                  .ok());
+  ASSERT_TRUE(
+      admin_->CreateCourse(Ctx(course_.admin.token).get(), geo, &made).ok());
   course_.Enrol("tutor2", "geo", true);
   course_.Enrol("student9", "geo", false);
   tokens_ = {{"none", ""},
@@ -122,9 +127,10 @@ void AuthorizationMatrixTest::BuildWorld() {
   v1::AllocatePeerReviewsRequest allocate;
   allocate.set_assignment_id("hist101");
   v1::AllocatePeerReviewsResponse allocated;
-  ASSERT_TRUE(review_->AllocatePeerReviews(Ctx(Token("tutor")).get(),
-                                           allocate, &allocated)
-                  .ok());
+  ASSERT_TRUE(
+      review_
+          ->AllocatePeerReviews(Ctx(Token("tutor")).get(), allocate, &allocated)
+          .ok());
   for (const v1::ReviewTask& task : allocated.created()) {
     if (task.reviewer() == "student1") task1_ = task.id();
   }
@@ -134,9 +140,9 @@ void AuthorizationMatrixTest::BuildWorld() {
   comment.mutable_anchor()->set_whole(true);
   comment.set_body("Good start.");
   v1::CreateCommentResponse commented;
-  ASSERT_TRUE(review_->CreateComment(Ctx(Token("tutor")).get(), comment,
-                                     &commented)
-                  .ok());
+  ASSERT_TRUE(
+      review_->CreateComment(Ctx(Token("tutor")).get(), comment, &commented)
+          .ok());
   comment1_ = commented.comment().id();
   v1::ReleaseFeedbackRequest release;
   release.set_submission_id(sub1_);
@@ -148,13 +154,14 @@ void AuthorizationMatrixTest::BuildWorld() {
   v1::GetRubricRequest get;
   get.set_id("history-essay");
   v1::GetRubricResponse rubric;
-  ASSERT_TRUE(rubrics_->GetRubric(Ctx(Token("admin")).get(), get, &rubric).ok());
+  ASSERT_TRUE(
+      rubrics_->GetRubric(Ctx(Token("admin")).get(), get, &rubric).ok());
   v1::CreateRubricVersionRequest version;
   version.set_text(rubric.text());
   v1::CreateRubricVersionResponse added;
-  ASSERT_TRUE(rubrics_->CreateRubricVersion(Ctx(Token("admin")).get(), version,
-                                            &added)
-                  .ok());
+  ASSERT_TRUE(
+      rubrics_->CreateRubricVersion(Ctx(Token("admin")).get(), version, &added)
+          .ok());
 }
 
 std::map<std::string, std::function<StatusCode(const std::string&)>>
