@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "marginalia/v1/admin.grpc.pb.h"
@@ -274,7 +275,8 @@ TEST_F(ReviewWorkflowTest, TooFewStudentsForKIsExplained) {
   EXPECT_THAT(status.error_message(), HasSubstr("k=2"));
 }
 
-TEST_F(ReviewWorkflowTest, TutorSeesReviewerWeightsStudentsDoNot) {
+// student1 gives every essay the top level; the others use two levels.
+TEST_F(ReviewWorkflowTest, CarelessReviewerIsFlaggedAndDisagreementQueued) {
   std::vector<std::string> ids;
   for (int i = 0; i < 4; ++i) {
     ids.push_back(
@@ -285,34 +287,79 @@ TEST_F(ReviewWorkflowTest, TutorSeesReviewerWeightsStudentsDoNot) {
   v1::AllocatePeerReviewsResponse allocated;
   TokenContext c1(tutor().token);
   ASSERT_TRUE(review_->AllocatePeerReviews(&c1, allocate, &allocated).ok());
+  std::map<std::string, int> done;
+  std::string reviewed_by_careless;
   for (const v1::ReviewTask& task : allocated.created()) {
     int i = task.reviewer().back() - '1';
     v1::SubmitReviewRequest submit;
     submit.set_task_id(task.id());
     v1::CriterionReviewScore* score = submit.add_scores();
     score->set_criterion_id("structure");
-    score->set_level(i == 0 ? 4 : 2);
+    score->set_level(i == 0 ? 4 : done[task.reviewer()]++ % 2);
+    if (i == 0) reviewed_by_careless = task.submission_id();
     v1::SubmitReviewResponse review;
     TokenContext c(student(i).token);
     ASSERT_TRUE(review_->SubmitReview(&c, submit, &review).ok());
   }
-  v1::GetPeerSummaryRequest request;
-  request.set_submission_id(ids[1]);
-  v1::GetPeerSummaryResponse staff_view, student_view;
+  v1::SetCriterionScoreRequest override;
+  override.set_submission_id(reviewed_by_careless);
+  override.set_criterion_id("structure");
+  override.set_score(5);
+  override.set_reason("weak structure");
+  v1::SetCriterionScoreResponse grade;
   TokenContext c2(tutor().token);
-  ASSERT_TRUE(review_->GetPeerSummary(&c2, request, &staff_view).ok());
-  EXPECT_EQ(staff_view.summary().reviews(), 2);
-  EXPECT_EQ(staff_view.summary().reviewers_size(), 2);
+  ASSERT_TRUE(grade_->SetCriterionScore(&c2, override, &grade).ok());
+  EXPECT_TRUE(grade.grade().criteria(0).has_peer_score());
+
+  v1::GetPeerSummaryRequest request;
+  request.set_submission_id(reviewed_by_careless);
+  v1::GetPeerSummaryResponse staff_view;
+  TokenContext c3(tutor().token);
+  ASSERT_TRUE(review_->GetPeerSummary(&c3, request, &staff_view).ok());
+  const v1::PeerSummary& summary = staff_view.summary();
+  EXPECT_EQ(summary.reviews(), 2);
+  EXPECT_EQ(summary.confidence(), v1::GRADE_CONFIDENCE_LOW);
+  ASSERT_EQ(summary.reviewers_size(), 2);
+  for (const v1::ReviewerWeight& w : summary.reviewers()) {
+    bool careless = w.reviewer() == student(0).id;
+    EXPECT_EQ(w.uniform_scorer(), careless) << w.reviewer();
+    EXPECT_EQ(w.down_weighted(), careless) << w.reviewer();
+    EXPECT_TRUE(w.has_tutor_comparison());
+    if (careless) {
+      EXPECT_DOUBLE_EQ(w.tutor_mad(), 3);  // level 4 vs 1
+    }
+  }
+
+  v1::ListTutorQueueRequest queue_request;
+  queue_request.set_assignment_id("hist101");
+  v1::ListTutorQueueResponse queue;
+  TokenContext c4(tutor().token);
+  ASSERT_TRUE(grade_->ListTutorQueue(&c4, queue_request, &queue).ok());
+  std::set<std::string> queued;
+  for (const v1::QueueEntry& e : queue.entries())
+    queued.insert(e.submission_id());
+  EXPECT_TRUE(queued.count(reviewed_by_careless));
+
+  v1::GetAgreementRequest agreement_request;
+  agreement_request.set_assignment_id("hist101");
+  v1::GetAgreementResponse agreement;
+  TokenContext c5(tutor().token);
+  ASSERT_TRUE(grade_->GetAgreement(&c5, agreement_request, &agreement).ok());
+  EXPECT_EQ(agreement.peers_vs_tutor().pairs(), 1);
+
+  // Students see the verdict once released, never who reviewed.
+  v1::GetPeerSummaryResponse student_view;
+  request.set_submission_id(ids[1]);
   ASSERT_TRUE(Release(ids[1]).ok());
-  TokenContext c3(student(1).token);
-  ASSERT_TRUE(review_->GetPeerSummary(&c3, request, &student_view).ok());
+  TokenContext c6(student(1).token);
+  ASSERT_TRUE(review_->GetPeerSummary(&c6, request, &student_view).ok());
   EXPECT_EQ(student_view.summary().criteria_size(), 1);
   EXPECT_EQ(student_view.summary().reviewers_size(), 0);
   v1::ListReviewsRequest list;
   list.set_submission_id(ids[1]);
   v1::ListReviewsResponse reviews;
-  TokenContext c4(student(1).token);
-  ASSERT_TRUE(review_->ListReviews(&c4, list, &reviews).ok());
+  TokenContext c7(student(1).token);
+  ASSERT_TRUE(review_->ListReviews(&c7, list, &reviews).ok());
   ASSERT_EQ(reviews.reviews_size(), 2);
   for (const v1::Review& r : reviews.reviews()) {
     EXPECT_TRUE(r.reviewer().empty());
