@@ -9,6 +9,7 @@
 
 namespace marginalia::server {
 
+// Bearer token -> Caller, by the SHA-256 of the secret. Thread-safe.
 class Authenticator {
  public:
   // `store` must outlive the authenticator.

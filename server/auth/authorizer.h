@@ -17,6 +17,7 @@
 
 namespace marginalia::server {
 
+// The policy table: full method name -> rule. Immutable after construction.
 class Authorizer {
  public:
   // `store` must outlive the authorizer.

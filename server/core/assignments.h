@@ -14,6 +14,7 @@
 
 namespace marginalia::server {
 
+// Creates assignments and moves them between rubric versions.
 class Assignments {
  public:
   // Every pointer must outlive this.

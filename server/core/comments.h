@@ -11,6 +11,7 @@
 
 namespace marginalia::server {
 
+// Builds, stores, lists and resolves comments. Thread-safe.
 class Comments {
  public:
   // Every pointer must outlive this.

@@ -16,6 +16,7 @@ namespace marginalia::server {
 // INVALID_ARGUMENT naming `field` unless `id` is 1 to 64 of [a-z0-9._-].
 absl::Status CheckId(absl::string_view field, absl::string_view id);
 
+// Users, courses, enrolments and tokens for AdminService. Thread-safe.
 class Directory {
  public:
   // Every pointer must outlive the directory.

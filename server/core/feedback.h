@@ -15,6 +15,7 @@
 
 namespace marginalia::server {
 
+// Assembles GetFeedback for the caller's relation. Thread-safe.
 class FeedbackReader {
  public:
   // Every pointer must outlive this; `peers` may be null.

@@ -9,6 +9,7 @@
 
 namespace marginalia::server {
 
+// Builds an assignment's export rows and formats them. Thread-safe.
 class Gradebook {
  public:
   // Both must outlive this.

@@ -14,6 +14,7 @@
 
 namespace marginalia::server {
 
+// Computes grades and records tutor decisions with audit events.
 class Grading {
  public:
   // Every pointer must outlive this; `peers` may be null (no peer review).

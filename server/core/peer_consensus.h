@@ -18,6 +18,7 @@
 
 namespace marginalia::server {
 
+// PeerSummaries computed with review::ComputeConsensus. Stateless.
 class PeerConsensus : public PeerSummaries {
  public:
   // Both must outlive this.

@@ -19,6 +19,7 @@
 
 namespace marginalia::server {
 
+// Allocation, tasks and reviews of peer review. Thread-safe.
 class PeerReview {
  public:
   // Every pointer must outlive this.

@@ -12,6 +12,7 @@
 
 namespace marginalia::server {
 
+// Agreement statistics and the tutor's queue. Stateless.
 class PeerStats {
  public:
   // Every pointer must outlive this.

@@ -10,6 +10,7 @@
 
 namespace marginalia::server {
 
+// Source of a submission's peer verdict. Implementations are thread-safe.
 class PeerSummaries {
  public:
   virtual ~PeerSummaries() = default;

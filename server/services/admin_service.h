@@ -15,6 +15,7 @@ namespace marginalia::server {
                       const marginalia::v1::Method##Request* request, \
                       marginalia::v1::Method##Response* response) override
 
+// AdminService over Directory, Assignments and the store.
 class AdminServiceImpl final : public marginalia::v1::AdminService::Service {
  public:
   // Every pointer must outlive the service.

@@ -13,6 +13,7 @@
 
 namespace marginalia::server {
 
+// Authenticate-then-authorise for handlers. Thread-safe.
 class CallAuth {
  public:
   // Both must outlive this.

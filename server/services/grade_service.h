@@ -16,6 +16,7 @@ namespace marginalia::server {
                       const marginalia::v1::Method##Request* request, \
                       marginalia::v1::Method##Response* response) override
 
+// GradeService over Grading, Gradebook and PeerStats.
 class GradeServiceImpl final : public marginalia::v1::GradeService::Service {
  public:
   // Every pointer must outlive the service.

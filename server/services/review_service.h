@@ -16,6 +16,7 @@ namespace marginalia::server {
                       const marginalia::v1::Method##Request* request, \
                       marginalia::v1::Method##Response* response) override
 
+// ReviewService over Comments, PeerReview and PeerConsensus.
 class ReviewServiceImpl final : public marginalia::v1::ReviewService::Service {
  public:
   // Every pointer must outlive the service.

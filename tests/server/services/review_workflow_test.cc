@@ -383,5 +383,30 @@ TEST_F(ReviewWorkflowTest, GradesCommentsAndTasksSurviveARestart) {
   EXPECT_EQ(Audit(id).size(), 1u);
 }
 
+// An assignment that shows the engine's report as soon as students submit.
+class ImmediateFeedbackTest : public ReviewWorkflowTest {
+ protected:
+  ImmediateFeedbackTest() : ReviewWorkflowTest(WithImmediateFeedback()) {}
+  static testing::CourseOptions WithImmediateFeedback() {
+    testing::CourseOptions options = Options();
+    options.engine_feedback_immediately = true;
+    return options;
+  }
+};
+
+TEST_F(ImmediateFeedbackTest, ReportAtOnceTutorFeedbackOnlyOnRelease) {
+  std::string id = course_.Submit(student(0), testing::SampleEssay());
+  v1::Anchor whole;
+  whole.set_whole(true);
+  v1::CreateCommentResponse comment;
+  ASSERT_TRUE(Comment(id, whole, &comment).ok());
+  v1::GetFeedbackResponse before = Feedback(student(0), id);
+  EXPECT_FALSE(before.report_withheld());
+  EXPECT_EQ(before.report().rubric_id(), "history-essay");
+  EXPECT_FALSE(before.released());
+  EXPECT_EQ(before.comments_size(), 0);
+  EXPECT_FALSE(before.has_grade());
+}
+
 }  // namespace
 }  // namespace marginalia
