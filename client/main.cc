@@ -46,6 +46,18 @@ int main(int argc, char** argv) {
   AddFeedbackCommand(app, context, &exit_code);
   AddListCommand(app, context, &exit_code);
   AddRubricCommand(app, context, &exit_code);
+  AddUserCommand(app, context, &exit_code);
+  AddCourseCommand(app, context, &exit_code);
+  AddAssignmentCommand(app, context, &exit_code);
+  AddEnrolCommand(app, context, &exit_code);
+  AddTokenCommand(app, context, &exit_code);
+  AddCommentCommand(app, context, &exit_code);
+  AddGradeCommand(app, context, &exit_code);
+  AddPeerCommand(app, context, &exit_code);
+  AddReviewCommand(app, context, &exit_code);
+  AddAuditCommand(app, context, &exit_code);
+  AddStatsCommand(app, context, &exit_code);
+  AddExportCommand(app, context, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

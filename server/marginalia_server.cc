@@ -11,7 +11,10 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/rubric/rubric_registry.h"
-#include "server/services/pending_services.h"
+#include "server/auth/bootstrap.h"
+#include "server/services/admin_service.h"
+#include "server/services/grade_service.h"
+#include "server/services/review_service.h"
 #include "server/services/rubric_service.h"
 #include "server/services/scoring_service.h"
 #include "server/services/submission_service.h"
@@ -48,20 +51,18 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
   ASSIGN_OR_RETURN(rubrics::RubricRegistry built_ins,
                    rubrics::RubricRegistry::BuiltIn());
   RETURN_IF_ERROR(server->catalog_->InstallBuiltIns(built_ins));
-  server->intake_ = std::make_unique<SubmissionIntake>(
-      server->store_.get(), server->catalog_.get(), &server->engine_,
-      server->clock_.get(), server->ids_.get(),
-      IntakeOptions{options.max_essay_bytes});
-
-  server->submission_service_ = std::make_unique<SubmissionServiceImpl>(
-      server->intake_.get(), server->store_.get());
-  server->scoring_service_ = std::make_unique<ScoringServiceImpl>(
-      server->catalog_.get(), &server->engine_, options.max_essay_bytes);
-  server->rubric_service_ = std::make_unique<RubricServiceImpl>(
-      server->catalog_.get(), server->store_.get());
-  server->review_service_ = std::make_unique<PendingReviewService>();
-  server->grade_service_ = std::make_unique<PendingGradeService>();
-  server->admin_service_ = std::make_unique<PendingAdminService>();
+  server->admin_token_path_ = options.admin_token_path.empty()
+                                  ? DefaultAdminTokenPath(options.db_path)
+                                  : options.admin_token_path;
+  ASSIGN_OR_RETURN(bool created_admin,
+                   EnsureAdmin(*server->store_, *server->clock_, *server->ids_,
+                               server->admin_token_path_));
+  if (created_admin) {
+    LogInfo("first start: created user '", kBootstrapAdminId,
+            "' (administrator); its API token is in ",
+            server->admin_token_path_, " (mode 0600)");
+  }
+  server->BuildServices();
 
   grpc::EnableDefaultHealthCheckService(true);
   // Linking grpc++_reflection is not enough under --as-needed: register it.
@@ -89,6 +90,47 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
   server->address_ = WithPort(options.listen, server->port_);
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
+}
+
+void MarginaliaServer::BuildServices() {
+  Store* store = store_.get();
+  Clock* clock = clock_.get();
+  IdGenerator* ids = ids_.get();
+  RubricCatalog* rubrics = catalog_.get();
+  intake_ = std::make_unique<SubmissionIntake>(
+      store, rubrics, &engine_, clock, ids,
+      IntakeOptions{options_.max_essay_bytes});
+  authenticator_ = std::make_unique<Authenticator>(store);
+  authorizer_ = std::make_unique<Authorizer>(store);
+  call_auth_ =
+      std::make_unique<CallAuth>(authenticator_.get(), authorizer_.get());
+  directory_ = std::make_unique<Directory>(store, clock, ids);
+  assignments_ =
+      std::make_unique<Assignments>(store, rubrics, &engine_, clock, ids);
+  comments_ = std::make_unique<Comments>(store, clock, ids);
+  peer_consensus_ = std::make_unique<PeerConsensus>(store, rubrics);
+  peer_review_ =
+      std::make_unique<PeerReview>(store, rubrics, comments_.get(), clock, ids);
+  peer_stats_ =
+      std::make_unique<PeerStats>(store, rubrics, peer_consensus_.get());
+  grading_ =
+      std::make_unique<Grading>(store, rubrics, peer_consensus_.get(), clock);
+  gradebook_ = std::make_unique<Gradebook>(store, grading_.get(), rubrics);
+  feedback_ = std::make_unique<FeedbackReader>(
+      store, comments_.get(), grading_.get(), peer_consensus_.get());
+
+  CallAuth* auth = call_auth_.get();
+  submission_service_ = std::make_unique<SubmissionServiceImpl>(
+      auth, intake_.get(), store, feedback_.get(), peer_review_.get());
+  scoring_service_ = std::make_unique<ScoringServiceImpl>(
+      auth, rubrics, &engine_, options_.max_essay_bytes);
+  rubric_service_ = std::make_unique<RubricServiceImpl>(auth, rubrics, store);
+  review_service_ = std::make_unique<ReviewServiceImpl>(
+      auth, comments_.get(), peer_review_.get(), peer_consensus_.get(), store);
+  grade_service_ = std::make_unique<GradeServiceImpl>(
+      auth, grading_.get(), gradebook_.get(), peer_stats_.get());
+  admin_service_ = std::make_unique<AdminServiceImpl>(
+      auth, directory_.get(), assignments_.get(), store);
 }
 
 MarginaliaServer::~MarginaliaServer() { Shutdown(); }

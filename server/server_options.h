@@ -20,6 +20,9 @@ struct ServerOptions {
   bool synchronous_full = true;
   // How long shutdown waits for calls in flight before cancelling them.
   absl::Duration drain_timeout = absl::Seconds(30);
+  // Where the first start writes the administrator's token (mode 0600,
+  // never overwritten). Default (empty): "admin-token" beside db_path.
+  std::string admin_token_path;
 };
 
 }  // namespace marginalia::server

@@ -5,6 +5,7 @@
 #include "client/commands/commands.h"
 #include "client/output/json_output.h"
 #include "client/output/report_text.h"
+#include "client/output/review_text.h"
 #include "marginalia/v1/submission.grpc.pb.h"
 
 namespace marginalia::client {
@@ -40,7 +41,14 @@ int RunFeedback(const FeedbackArgs& args, CliContext& context) {
   const v1::Submission& s = feedback.submission();
   context.out() << "Submission " << s.id() << " by " << s.author() << " for "
                 << s.assignment_id() << " (draft " << s.draft() << ")\n\n";
-  PrintReport(feedback.report(), submission.submission().text(), context.out());
+  if (feedback.report_withheld()) {
+    context.out() << "The engine's report is withheld until your tutor "
+                     "releases feedback.\n";
+  } else {
+    PrintReport(feedback.report(), submission.submission().text(),
+                context.out());
+  }
+  PrintFeedbackExtras(feedback, context.out());
   return kExitOk;
 }
 

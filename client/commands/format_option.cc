@@ -1,6 +1,7 @@
 #include <string>
 
 #include "client/commands/commands.h"
+#include "client/output/json_output.h"
 
 namespace marginalia::client {
 
@@ -14,6 +15,18 @@ void AddFormatOption(CLI::App* command, Format* format) {
           "text for people, json (Protobuf JSON mapping) for scripts")
       ->check(CLI::IsMember({"text", "json"}))
       ->option_text("text|json (default: text)");
+}
+
+int Finish(CliContext& context, const grpc::Status& status,
+           const google::protobuf::Message& response, Format format,
+           const std::function<void(std::ostream&)>& text) {
+  if (!status.ok()) return context.ReportRpcError(status);
+  if (format == Format::kJson) {
+    context.out() << ToJson(response);
+  } else {
+    text(context.out());
+  }
+  return kExitOk;
 }
 
 }  // namespace marginalia::client

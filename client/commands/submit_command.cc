@@ -1,6 +1,5 @@
-// marginalia submit FILE --assignment ID [--author NAME] [--rubric ID]
-//                   [--request-id KEY] [--format text|json]
-#include <cstdlib>
+// marginalia submit FILE --assignment ID [--author USER] [--request-id KEY]
+//                   [--format text|json]
 #include <memory>
 #include <string>
 
@@ -21,15 +20,9 @@ struct SubmitArgs {
   std::string file;
   std::string assignment;
   std::string author;
-  std::string rubric;
   std::string request_id;
   Format format = Format::kText;
 };
-
-std::string DefaultAuthor() {
-  const char* user = std::getenv("USER");
-  return user != nullptr && *user != '\0' ? user : "anonymous";
-}
 
 int RunSubmit(const SubmitArgs& args, CliContext& context) {
   absl::StatusOr<std::string> text = ReadEssayFile(args.file);
@@ -37,15 +30,15 @@ int RunSubmit(const SubmitArgs& args, CliContext& context) {
     return context.ReportError(std::string(text.status().message()));
   v1::CreateSubmissionRequest request;
   request.set_assignment_id(args.assignment);
-  request.set_author(args.author.empty() ? DefaultAuthor() : args.author);
+  request.set_author(args.author);
   request.set_file_name(BaseName(args.file));
-  request.set_rubric_id(args.rubric);
-  // By default a retry of the same essay by the same author for the same
-  // assignment is recognised and stored once.
+  // By default a retry of the same essay by the same author (and caller) for
+  // the same assignment is recognised and stored once.
   request.set_request_id(
       args.request_id.empty()
-          ? rubrics::Sha256Hex(absl::StrCat(args.assignment, "\n",
-                                            request.author(), "\n", *text))
+          ? rubrics::Sha256Hex(
+                absl::StrCat(args.assignment, "\n", request.author(), "\n",
+                             context.options().token, "\n", *text))
                 .substr(0, 32)
           : args.request_id);
   request.set_text(*std::move(text));
@@ -73,9 +66,8 @@ void AddSubmitCommand(CLI::App& app, CliContext& context, int* exit_code) {
   command->add_option("--assignment", args->assignment, "assignment id")
       ->required();
   command->add_option("--author", args->author,
-                      "author's name or user id (default: $USER)");
-  command->add_option("--rubric", args->rubric,
-                      "rubric id, for assignments that do not pin one");
+                      "the student's user id, when staff submit on their "
+                      "behalf (default: you)");
   command->add_option("--request-id", args->request_id,
                       "idempotency key (default: derived from assignment, "
                       "author and text, so a retry is stored once)");

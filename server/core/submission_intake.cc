@@ -3,7 +3,6 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
-#include "rubrics/rubric/rubric_registry.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -53,11 +52,11 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
       return prepared;
     }
   }
-  absl::string_view rubric_id = request.rubric_id().empty()
-                                    ? rubrics::kDefaultRubricId
-                                    : absl::string_view(request.rubric_id());
-  ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
-                   rubrics_->Get(rubric_id));
+  ASSIGN_OR_RETURN(v1::Assignment assignment,
+                   store_->GetAssignment(request.assignment_id()));
+  ASSIGN_OR_RETURN(
+      std::shared_ptr<const rubrics::CompiledRubric> rubric,
+      rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
   ASSIGN_OR_RETURN(v1::FeedbackReport report, engine_->Score(text, *rubric));
 
   v1::Submission& s = prepared.submission.submission;

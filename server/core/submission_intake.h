@@ -41,11 +41,13 @@ class SubmissionIntake {
         ids_(ids),
         options_(options) {}
 
-  // Stores one essay. INVALID_ARGUMENT for a missing assignment or author,
-  // empty text, invalid UTF-8 or text over the limit (the message names the
-  // problem); NOT_FOUND for an unknown rubric; ALREADY_EXISTS when the
-  // request_id was used for a different text. A repeated request_id returns
-  // the first submission with created = false.
+  // Stores one essay, scored with the rubric version its assignment pins.
+  // INVALID_ARGUMENT for a missing assignment or author, empty text, invalid
+  // UTF-8 or text over the limit (the message names the problem); NOT_FOUND
+  // for an unknown assignment; ALREADY_EXISTS when the request_id was used
+  // for a different text; ABORTED when the assignment moved to another
+  // rubric version meanwhile. A repeated request_id returns the first
+  // submission with created = false.
   absl::StatusOr<CreateSubmissionResult> Submit(
       const marginalia::v1::CreateSubmissionRequest& request);
 

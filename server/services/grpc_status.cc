@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "absl/strings/str_cat.h"
 
 namespace marginalia::server {
 namespace {
@@ -61,12 +60,6 @@ marginalia::v1::ItemError ToItemError(const absl::Status& status) {
   error.set_code(static_cast<int32_t>(converted.error_code()));
   error.set_message(converted.error_message());
   return error;
-}
-
-grpc::Status NotYetImplemented(const char* rpc) {
-  return grpc::Status(
-      grpc::StatusCode::UNIMPLEMENTED,
-      absl::StrCat(rpc, " is not implemented yet in this server version"));
 }
 
 }  // namespace marginalia::server

@@ -15,7 +15,4 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 // The error of one item of a batch, with the same code a unary call gives.
 marginalia::v1::ItemError ToItemError(const absl::Status& status);
 
-// A handler's "not built yet" answer: UNIMPLEMENTED naming the RPC.
-grpc::Status NotYetImplemented(const char* rpc);
-
 }  // namespace marginalia::server

@@ -6,14 +6,26 @@
 #include "absl/strings/str_cat.h"
 #include "rubrics/rubric/rubric_loader.h"
 #include "server/services/grpc_status.h"
+#include "server/services/handler.h"
 
 namespace marginalia::server {
 
 namespace v1 = ::marginalia::v1;
 
+namespace {
+
+std::string Method(absl::string_view name) {
+  return absl::StrCat("marginalia.v1.RubricService/", name);
+}
+
+}  // namespace
+
 grpc::Status RubricServiceImpl::ListRubrics(
-    grpc::ServerContext*, const v1::ListRubricsRequest* request,
+    grpc::ServerContext* context, const v1::ListRubricsRequest* request,
     v1::ListRubricsResponse* response) {
+  absl::StatusOr<Access> access =
+      auth_->Authorize(context, Method("ListRubrics"), *request);
+  if (!access.ok()) return ToGrpcStatus(access.status());
   absl::StatusOr<std::vector<v1::RubricInfo>> all =
       store_->ListRubrics(request->all_versions());
   if (!all.ok()) return ToGrpcStatus(all.status());
@@ -38,9 +50,12 @@ grpc::Status RubricServiceImpl::ListRubrics(
   return grpc::Status::OK;
 }
 
-grpc::Status RubricServiceImpl::GetRubric(grpc::ServerContext*,
+grpc::Status RubricServiceImpl::GetRubric(grpc::ServerContext* context,
                                           const v1::GetRubricRequest* request,
                                           v1::GetRubricResponse* response) {
+  absl::StatusOr<Access> access =
+      auth_->Authorize(context, Method("GetRubric"), *request);
+  if (!access.ok()) return ToGrpcStatus(access.status());
   if (request->id().empty()) {
     return ToGrpcStatus(absl::InvalidArgumentError("id is required"));
   }
@@ -56,19 +71,24 @@ grpc::Status RubricServiceImpl::GetRubric(grpc::ServerContext*,
 }
 
 grpc::Status RubricServiceImpl::CreateRubricVersion(
-    grpc::ServerContext*, const v1::CreateRubricVersionRequest* request,
+    grpc::ServerContext* context, const v1::CreateRubricVersionRequest* request,
     v1::CreateRubricVersionResponse* response) {
-  // Until identities exist (the review workflow), versions are unattributed.
+  absl::StatusOr<Access> access =
+      auth_->Authorize(context, Method("CreateRubricVersion"), *request);
+  if (!access.ok()) return ToGrpcStatus(access.status());
   absl::StatusOr<v1::RubricInfo> info =
-      catalog_->CreateVersion(request->text(), "");
+      catalog_->CreateVersion(request->text(), access->caller.id());
   if (!info.ok()) return ToGrpcStatus(info.status());
   *response->mutable_info() = *std::move(info);
   return grpc::Status::OK;
 }
 
 grpc::Status RubricServiceImpl::ValidateRubric(
-    grpc::ServerContext*, const v1::ValidateRubricRequest* request,
+    grpc::ServerContext* context, const v1::ValidateRubricRequest* request,
     v1::ValidateRubricResponse* response) {
+  absl::StatusOr<Access> access =
+      auth_->Authorize(context, Method("ValidateRubric"), *request);
+  if (!access.ok()) return ToGrpcStatus(access.status());
   rubrics::RubricValidation validation = rubrics::ValidateRubricText(
       request->text(),
       request->file_name().empty() ? "rubric" : request->file_name());

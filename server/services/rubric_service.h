@@ -3,14 +3,16 @@
 
 #include "marginalia/v1/rubric_service.grpc.pb.h"
 #include "server/core/rubric_catalog.h"
+#include "server/services/call_auth.h"
 #include "server/storage/store.h"
 
 namespace marginalia::server {
 
 class RubricServiceImpl final : public marginalia::v1::RubricService::Service {
  public:
-  RubricServiceImpl(RubricCatalog* catalog, Store* store)
-      : catalog_(catalog), store_(store) {}
+  // Every pointer must outlive the service.
+  RubricServiceImpl(CallAuth* auth, RubricCatalog* catalog, Store* store)
+      : auth_(auth), catalog_(catalog), store_(store) {}
 
   grpc::Status ListRubrics(
       grpc::ServerContext* context,
@@ -29,6 +31,7 @@ class RubricServiceImpl final : public marginalia::v1::RubricService::Service {
       marginalia::v1::ValidateRubricResponse* response) override;
 
  private:
+  CallAuth* auth_;
   RubricCatalog* catalog_;
   Store* store_;
 };

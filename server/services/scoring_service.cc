@@ -32,9 +32,12 @@ absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> ResolveRubric(
 
 }  // namespace
 
-grpc::Status ScoringServiceImpl::ScoreText(grpc::ServerContext*,
+grpc::Status ScoringServiceImpl::ScoreText(grpc::ServerContext* context,
                                            const v1::ScoreTextRequest* request,
                                            v1::ScoreTextResponse* response) {
+  absl::StatusOr<Access> access = auth_->Authorize(
+      context, "marginalia.v1.ScoringService/ScoreText", *request);
+  if (!access.ok()) return ToGrpcStatus(access.status());
   if (absl::Status size =
           CheckEssaySize(request->text().size(), max_essay_bytes_);
       !size.ok()) {

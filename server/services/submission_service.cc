@@ -1,76 +1,123 @@
 #include "server/services/submission_service.h"
 
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "server/services/grpc_status.h"
+#include "server/services/handler.h"
+#include "server/util/log.h"
 
 namespace marginalia::server {
 
 namespace v1 = ::marginalia::v1;
 
+namespace {
+
+constexpr char kCreateSubmission[] =
+    "marginalia.v1.SubmissionService/CreateSubmission";
+
+std::string Method(absl::string_view name) {
+  return absl::StrCat("marginalia.v1.SubmissionService/", name);
+}
+
+}  // namespace
+
+absl::StatusOr<CreateSubmissionResult> SubmissionServiceImpl::Submit(
+    const Access& access, v1::CreateSubmissionRequest request) {
+  if (request.author().empty()) request.set_author(access.caller.id());
+  ASSIGN_OR_RETURN(CreateSubmissionResult result, intake_->Submit(request));
+  if (result.created) {
+    // The submission is stored and acknowledged whatever happens here; a
+    // failed allocation is retried by the next one.
+    absl::StatusOr<int> late = peers_->AllocateLate(result.submission);
+    if (!late.ok()) {
+      LogError("peer allocation after submission ", result.submission.id(),
+               " failed: ", late.status().message());
+    }
+  }
+  return result;
+}
+
 grpc::Status SubmissionServiceImpl::CreateSubmission(
-    grpc::ServerContext*, const v1::CreateSubmissionRequest* request,
+    grpc::ServerContext* context, const v1::CreateSubmissionRequest* request,
     v1::CreateSubmissionResponse* response) {
-  absl::StatusOr<CreateSubmissionResult> result = intake_->Submit(*request);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response->mutable_submission() = std::move(result->submission);
-  response->set_created(result->created);
-  return grpc::Status::OK;
+  return Handle(*auth_, context, kCreateSubmission, *request,
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(CreateSubmissionResult result,
+                                   Submit(access, *request));
+                  *response->mutable_submission() =
+                      std::move(result.submission);
+                  response->set_created(result.created);
+                  return absl::OkStatus();
+                });
 }
 
 grpc::Status SubmissionServiceImpl::GetSubmission(
-    grpc::ServerContext*, const v1::GetSubmissionRequest* request,
+    grpc::ServerContext* context, const v1::GetSubmissionRequest* request,
     v1::GetSubmissionResponse* response) {
-  if (request->id().empty()) {
-    return ToGrpcStatus(absl::InvalidArgumentError("id is required"));
-  }
-  absl::StatusOr<v1::Submission> submission = store_->GetSubmission(
-      request->id(), request->view() == v1::SUBMISSION_VIEW_FULL);
-  if (!submission.ok()) return ToGrpcStatus(submission.status());
-  *response->mutable_submission() = *std::move(submission);
-  return grpc::Status::OK;
+  return Handle(
+      *auth_, context, Method("GetSubmission"), *request,
+      [&](const Access&) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            *response->mutable_submission(),
+            store_->GetSubmission(request->id(),
+                                  request->view() == v1::SUBMISSION_VIEW_FULL));
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status SubmissionServiceImpl::ListSubmissions(
-    grpc::ServerContext*, const v1::ListSubmissionsRequest* request,
+    grpc::ServerContext* context, const v1::ListSubmissionsRequest* request,
     v1::ListSubmissionsResponse* response) {
-  SubmissionFilter filter{request->assignment_id(), request->author()};
-  absl::StatusOr<SubmissionPage> page = store_->ListSubmissions(
-      filter, PageRequest{request->page_size(), request->page_token()});
-  if (!page.ok()) return ToGrpcStatus(page.status());
-  for (v1::Submission& submission : page->submissions) {
-    *response->add_submissions() = std::move(submission);
-  }
-  response->set_next_page_token(page->next_page_token);
-  return grpc::Status::OK;
+  return Handle(
+      *auth_, context, Method("ListSubmissions"), *request,
+      [&](const Access& access) -> absl::Status {
+        SubmissionFilter filter{request->assignment_id(), request->author()};
+        // Students list only their own submissions.
+        if (access.relation == Relation::kSelf) {
+          filter.author = access.caller.id();
+        }
+        ASSIGN_OR_RETURN(SubmissionPage page,
+                         store_->ListSubmissions(
+                             filter, PageRequest{request->page_size(),
+                                                 request->page_token()}));
+        for (v1::Submission& submission : page.submissions) {
+          *response->add_submissions() = std::move(submission);
+        }
+        response->set_next_page_token(page.next_page_token);
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status SubmissionServiceImpl::GetFeedback(
-    grpc::ServerContext*, const v1::GetFeedbackRequest* request,
+    grpc::ServerContext* context, const v1::GetFeedbackRequest* request,
     v1::GetFeedbackResponse* response) {
-  if (request->submission_id().empty()) {
-    return ToGrpcStatus(
-        absl::InvalidArgumentError("submission_id is required"));
-  }
-  absl::StatusOr<v1::Submission> submission =
-      store_->GetSubmission(request->submission_id(), false);
-  if (!submission.ok()) return ToGrpcStatus(submission.status());
-  absl::StatusOr<v1::FeedbackReport> report =
-      store_->GetReport(request->submission_id());
-  if (!report.ok()) return ToGrpcStatus(report.status());
-  *response->mutable_submission() = *std::move(submission);
-  *response->mutable_report() = *std::move(report);
-  return grpc::Status::OK;
+  return Handle(*auth_, context, Method("GetFeedback"), *request,
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response,
+                      feedback_->Get(access, request->submission_id()));
+                  return absl::OkStatus();
+                });
 }
 
 grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
-    grpc::ServerContext*,
+    grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::BatchCreateSubmissionsResponse,
                              v1::BatchCreateSubmissionsRequest>* stream) {
+  absl::StatusOr<Caller> caller = auth_->Authenticate(context);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
   v1::BatchCreateSubmissionsRequest item;
   while (stream->Read(&item)) {
     v1::BatchCreateSubmissionsResponse response;
     response.set_client_ref(item.client_ref());
+    // Each item is authorised as a CreateSubmission of its own.
     absl::StatusOr<CreateSubmissionResult> result =
-        intake_->Submit(item.submission());
+        [&]() -> absl::StatusOr<CreateSubmissionResult> {
+      ASSIGN_OR_RETURN(
+          Access access,
+          auth_->AuthorizeAs(*caller, kCreateSubmission, item.submission()));
+      return Submit(access, item.submission());
+    }();
     if (result.ok()) {
       *response.mutable_submission() = std::move(result->submission);
       response.set_created(result->created);

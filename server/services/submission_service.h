@@ -1,9 +1,12 @@
-// gRPC adapter of SubmissionService: validates, converts, calls the intake
-// and the store, converts back. No SQL and no scoring here.
+// gRPC adapter of SubmissionService: authorises, validates, converts, calls
+// the intake and the store, converts back. No SQL and no scoring here.
 #pragma once
 
 #include "marginalia/v1/submission.grpc.pb.h"
+#include "server/core/feedback.h"
+#include "server/core/peer_review.h"
 #include "server/core/submission_intake.h"
+#include "server/services/call_auth.h"
 #include "server/storage/store.h"
 
 namespace marginalia::server {
@@ -11,8 +14,14 @@ namespace marginalia::server {
 class SubmissionServiceImpl final
     : public marginalia::v1::SubmissionService::Service {
  public:
-  SubmissionServiceImpl(SubmissionIntake* intake, Store* store)
-      : intake_(intake), store_(store) {}
+  // Every pointer must outlive the service.
+  SubmissionServiceImpl(CallAuth* auth, SubmissionIntake* intake, Store* store,
+                        FeedbackReader* feedback, PeerReview* peers)
+      : auth_(auth),
+        intake_(intake),
+        store_(store),
+        feedback_(feedback),
+        peers_(peers) {}
 
   grpc::Status CreateSubmission(
       grpc::ServerContext* context,
@@ -37,8 +46,16 @@ class SubmissionServiceImpl final
           stream) override;
 
  private:
+  // Stores one essay for an authorised caller (author defaults to them) and
+  // gives a late submitter their peer reviewers.
+  absl::StatusOr<CreateSubmissionResult> Submit(
+      const Access& access, marginalia::v1::CreateSubmissionRequest request);
+
+  CallAuth* auth_;
   SubmissionIntake* intake_;
   Store* store_;
+  FeedbackReader* feedback_;
+  PeerReview* peers_;
 };
 
 }  // namespace marginalia::server

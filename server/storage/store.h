@@ -15,16 +15,12 @@
 #include "marginalia/v1/rubric.pb.h"
 #include "marginalia/v1/rubric_service.pb.h"
 #include "marginalia/v1/submission.pb.h"
+#include "server/storage/directory_store.h"
+#include "server/storage/grade_store.h"
+#include "server/storage/paging.h"
+#include "server/storage/review_store.h"
 
 namespace marginalia::server {
-
-// Which page of a listing to return.
-struct PageRequest {
-  // Default 50, at most 1000.
-  int page_size = 0;
-  // Empty for the first page, else a next_page_token from before.
-  std::string page_token;
-};
 
 struct SubmissionFilter {
   std::string assignment_id;  // empty: any
@@ -55,9 +51,11 @@ struct StoredRubric {
   std::string text;
 };
 
-class Store {
+// Everything the server keeps. The review workflow's parts are separate
+// interfaces so that a component can depend on just the part it uses.
+class Store : public DirectoryStore, public ReviewStore, public GradeStore {
  public:
-  virtual ~Store() = default;
+  ~Store() override = default;
 
   // Stores a submission and its report atomically; durable when this
   // returns OK. When submission.request_id is set and already used, nothing
@@ -83,6 +81,10 @@ class Store {
   // page token or size.
   virtual absl::StatusOr<SubmissionPage> ListSubmissions(
       const SubmissionFilter& filter, const PageRequest& page) = 0;
+
+  // The submission with that draft number of `author` for the assignment.
+  virtual absl::StatusOr<std::optional<marginalia::v1::Submission>> FindDraft(
+      absl::string_view assignment_id, absl::string_view author, int draft) = 0;
 
   // The stored report of a submission; NOT_FOUND when there is none.
   virtual absl::StatusOr<marginalia::v1::FeedbackReport> GetReport(

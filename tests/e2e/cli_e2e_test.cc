@@ -4,9 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "tests/e2e/cli_server.h"
 #include "tests/testing/subprocess.h"
 #include "tests/testing/temp_dir.h"
 #include "tests/testing/test_data.h"
@@ -20,95 +25,91 @@ using ::testing::HasSubstr;
 using testing::ProcessResult;
 using testing::RunProcess;
 
-ProcessResult Cli(const std::string& server,
-                  std::vector<std::string> arguments) {
-  arguments.insert(arguments.begin(), BinaryPath("marginalia"));
-  return RunProcess(arguments, {{"MARGINALIA_SERVER", server}});
-}
-
-// The value of "key": "value" in JSON printed by the CLI.
-std::string JsonString(const std::string& json, const std::string& key) {
-  std::string marker = "\"" + key + "\": \"";
-  std::size_t at = json.find(marker);
-  if (at == std::string::npos) return "";
-  at += marker.size();
-  return json.substr(at, json.find('"', at) - at);
-}
-
 TEST(CliEndToEndTest, SubmitFetchRestartFetchAgain) {
-  testing::TempDir dir;
-  std::string db = dir.File("marginalia.db");
+  CliServer server;
+  ASSERT_FALSE(server.address().empty()) << "server did not start";
+  ASSERT_EQ(server.admin().size(), 64u) << "no admin token file";
   std::string essay = testing::TestDataPath("soviet-model-essay.txt");
-
-  auto server = std::make_unique<testing::ServerProcess>(db);
-  ASSERT_FALSE(server->address().empty()) << "server did not start";
+  std::string ada = server.User("ada");
+  server.Ok(server.admin(), {"course", "create", "hist"});
+  server.Ok(server.admin(), {"enrol", "ada", "--course", "hist"});
+  server.Ok(server.admin(), {"assignment", "create", "hist101", "--course",
+                             "hist", "--engine-feedback-now"});
   ProcessResult submitted =
-      Cli(server->address(), {"submit", essay, "--assignment", "hist101",
-                              "--author", "ada", "--format", "json"});
+      Cli(server.address(), ada,
+          {"submit", essay, "--assignment", "hist101", "--format", "json"});
   ASSERT_EQ(submitted.exit_code, 0) << submitted.err;
   std::string id = JsonString(submitted.out, "id");
   ASSERT_TRUE(absl::StartsWith(id, "sub_")) << submitted.out;
+  EXPECT_EQ(JsonString(submitted.out, "author"), "ada");
 
   ProcessResult before =
-      Cli(server->address(), {"feedback", id, "--format", "json"});
+      Cli(server.address(), ada, {"feedback", id, "--format", "json"});
   ASSERT_EQ(before.exit_code, 0) << before.err;
   EXPECT_THAT(before.out, HasSubstr("\"rubricId\": \"history-essay\""));
   EXPECT_THAT(before.out, HasSubstr("China Under the Soviet Model"));
 
-  ProcessResult text = Cli(server->address(), {"feedback", id});
+  ProcessResult text = Cli(server.address(), ada, {"feedback", id});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("Submission " + id + " by ada"));
   EXPECT_THAT(text.out, HasSubstr("1981 words"));
 
-  EXPECT_EQ(server->Stop(), 0) << "server did not stop cleanly on SIGTERM";
-  server = std::make_unique<testing::ServerProcess>(db);
-  ASSERT_FALSE(server->address().empty()) << "server did not restart";
+  EXPECT_EQ(server.Stop(), 0) << "server did not stop cleanly on SIGTERM";
+  server.Start();
+  ASSERT_FALSE(server.address().empty()) << "server did not restart";
   ProcessResult after =
-      Cli(server->address(), {"feedback", id, "--format", "json"});
+      Cli(server.address(), ada, {"feedback", id, "--format", "json"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(after.out, before.out);
 
   ProcessResult listed =
-      Cli(server->address(), {"list", "--assignment", "hist101"});
+      Cli(server.address(), ada, {"list", "--assignment", "hist101"});
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   EXPECT_THAT(listed.out, HasSubstr(id));
-  EXPECT_EQ(server->Stop(), 0);
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 TEST(CliEndToEndTest, ResubmittingTheSameFileStoresItOnce) {
-  testing::TempDir dir;
-  testing::ServerProcess server(dir.File("m.db"));
+  CliServer server;
+  std::string bo = server.User("bo");
+  server.Ok(server.admin(), {"course", "create", "c1"});
+  server.Ok(server.admin(), {"enrol", "bo", "--course", "c1"});
+  server.Ok(server.admin(), {"assignment", "create", "a1", "--course", "c1"});
   std::string essay = testing::TestDataPath("soviet-model-essay.txt");
-  std::vector<std::string> submit = {"submit",   essay, "--assignment", "a1",
-                                     "--author", "bo",  "--request-id", "k-1"};
-  ProcessResult first = Cli(server.address(), submit);
-  ProcessResult second = Cli(server.address(), submit);
+  std::vector<std::string> submit = {"submit", essay,          "--assignment",
+                                     "a1",     "--request-id", "k-1"};
+  ProcessResult first = Cli(server.address(), bo, submit);
+  ProcessResult second = Cli(server.address(), bo, submit);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_THAT(first.out, HasSubstr("Stored submission"));
   EXPECT_THAT(second.out, HasSubstr("Already stored"));
-  ProcessResult listed =
-      Cli(server.address(), {"list", "--assignment", "a1", "--format", "json"});
-  std::size_t count = 0;
-  for (std::size_t at = listed.out.find("\"id\""); at != std::string::npos;
-       at = listed.out.find("\"id\"", at + 1)) {
-    ++count;
-  }
-  EXPECT_EQ(count, 1u) << listed.out;
+  std::string listed = server.Ok(
+      server.admin(), {"list", "--assignment", "a1", "--format", "json"});
+  EXPECT_EQ(JsonStrings(listed, "id").size(), 1u) << listed;
 }
 
 TEST(CliEndToEndTest, ServerErrorsReachStderrWithExitCodeOne) {
-  testing::TempDir dir;
-  testing::ServerProcess server(dir.File("m.db"));
-  ProcessResult missing = Cli(server.address(), {"feedback", "sub_nope"});
+  CliServer server;
+  ProcessResult missing =
+      Cli(server.address(), server.admin(), {"feedback", "sub_nope"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("NOT_FOUND"));
   EXPECT_THAT(missing.err, HasSubstr("sub_nope"));
 
-  std::string empty = dir.File("empty.txt");
+  ProcessResult anonymous = Cli(server.address(), "", {"list"});
+  EXPECT_EQ(anonymous.exit_code, 1);
+  EXPECT_THAT(anonymous.err, HasSubstr("UNAUTHENTICATED"));
+  EXPECT_THAT(anonymous.err, HasSubstr("MARGINALIA_TOKEN"));
+
+  std::string empty = server.dir().File("empty.txt");
   testing::WriteFile(empty, "   \n");
+  server.Ok(server.admin(), {"course", "create", "c1"});
+  std::string cy = server.User("cy");
+  server.Ok(server.admin(), {"enrol", "cy", "--course", "c1"});
+  server.Ok(server.admin(), {"assignment", "create", "a1", "--course", "c1"});
   ProcessResult invalid =
-      Cli(server.address(), {"submit", empty, "--assignment", "a1"});
+      Cli(server.address(), cy, {"submit", empty, "--assignment", "a1"});
   EXPECT_EQ(invalid.exit_code, 1);
   EXPECT_THAT(invalid.err, HasSubstr("INVALID_ARGUMENT"));
   EXPECT_THAT(invalid.err, HasSubstr("empty"));
@@ -128,7 +129,7 @@ TEST(CliEndToEndTest, UsageErrorsExitWithTwo) {
 }
 
 TEST(CliEndToEndTest, UnreachableServerIsExplained) {
-  ProcessResult result = Cli("127.0.0.1:1", {"list"});
+  ProcessResult result = Cli("127.0.0.1:1", "", {"list"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.err, HasSubstr("cannot reach the server at 127.0.0.1:1"));
 }
@@ -184,27 +185,29 @@ TEST(CliEndToEndTest, ScoreWithARubricFileNotYetInstalled) {
 }
 
 TEST(CliEndToEndTest, RubricListShowAndInstall) {
-  testing::TempDir dir;
-  testing::ServerProcess server(dir.File("m.db"));
-  ProcessResult list = Cli(server.address(), {"rubric", "list"});
+  CliServer server;
+  const std::string& admin = server.admin();
+  ProcessResult list = Cli(server.address(), admin, {"rubric", "list"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
   for (const char* id :
        {"history-essay", "argumentative-essay", "research-report"}) {
     EXPECT_THAT(list.out, HasSubstr(id));
   }
   ProcessResult show =
-      Cli(server.address(), {"rubric", "show", "history-essay"});
+      Cli(server.address(), admin, {"rubric", "show", "history-essay"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
   EXPECT_THAT(show.out, HasSubstr("criteria {"));
+  testing::TempDir dir;
   std::string rubric = dir.File("short.textproto");
   testing::WriteFile(rubric, kRubric);
   for (const char* version : {"version 1", "version 2"}) {
     ProcessResult install =
-        Cli(server.address(), {"rubric", "install", rubric});
+        Cli(server.address(), admin, {"rubric", "install", rubric});
     ASSERT_EQ(install.exit_code, 0) << install.err;
     EXPECT_THAT(install.out, HasSubstr(version));
   }
-  ProcessResult missing = Cli(server.address(), {"rubric", "show", "nope"});
+  ProcessResult missing =
+      Cli(server.address(), admin, {"rubric", "show", "nope"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("NOT_FOUND"));
 }

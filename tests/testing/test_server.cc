@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
 namespace marginalia::testing {
 
@@ -29,10 +30,21 @@ void TestServer::Start() {
     std::abort();
   }
   server_ = *std::move(started);
+  admin_token_ = ReadTokenFile(server_->admin_token_path());
   grpc::ChannelArguments arguments;
   arguments.SetMaxSendMessageSize(64 << 20);
   channel_ = grpc::CreateCustomChannel(
       server_->address(), grpc::InsecureChannelCredentials(), arguments);
+}
+
+std::string ReadTokenFile(const std::string& path) {
+  std::ifstream in(path);
+  std::string token;
+  if (!std::getline(in, token) || token.empty()) {
+    std::fprintf(stderr, "cannot read a token from %s\n", path.c_str());
+    std::abort();
+  }
+  return token;
 }
 
 void TestServer::Restart() {

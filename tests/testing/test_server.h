@@ -3,8 +3,10 @@
 #pragma once
 
 #include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
 
 #include <memory>
+#include <string>
 
 #include "server/marginalia_server.h"
 #include "tests/testing/temp_dir.h"
@@ -21,6 +23,8 @@ class TestServer {
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   server::MarginaliaServer& server() { return *server_; }
   const std::string& db_path() const { return db_path_; }
+  // The administrator's token, from the file the first start wrote.
+  const std::string& admin_token() const { return admin_token_; }
 
   // Stops the server and starts a new one on the same database.
   void Restart();
@@ -33,6 +37,19 @@ class TestServer {
   std::string db_path_;
   std::unique_ptr<server::MarginaliaServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
+  std::string admin_token_;
 };
+
+// A client context that sends "authorization: Bearer <token>".
+class TokenContext : public grpc::ClientContext {
+ public:
+  explicit TokenContext(const std::string& token) {
+    AddMetadata("authorization", "Bearer " + token);
+  }
+};
+
+// The first line of `path` (the token file a server wrote); aborts when the
+// file cannot be read.
+std::string ReadTokenFile(const std::string& path);
 
 }  // namespace marginalia::testing

@@ -1,21 +1,18 @@
 #include "server/storage/sqlite/sqlite_store.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "server/storage/sqlite/migrations.h"
+#include "server/storage/sqlite/store_util.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
 namespace {
 
 namespace v1 = ::marginalia::v1;
-
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 1000;
+using sqlite_internal::CheckPageSize;
+using sqlite_internal::ParsePageToken;
+using sqlite_internal::SerializeDeterministically;
 
 constexpr absl::string_view kSubmissionColumns =
     "id, assignment_id, author, request_id, content_sha256, text_bytes, "
@@ -60,39 +57,6 @@ constexpr absl::string_view kRubricColumns =
     "rubric_id, version, name, description, built_in, created_by, "
     "create_time_us, text";
 
-// Deterministic bytes, so a stored report reads back byte for byte.
-std::string SerializeDeterministically(const google::protobuf::Message& m) {
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    m.SerializeToCodedStream(&coded);
-  }
-  return bytes;
-}
-
-absl::StatusOr<int64_t> ParsePageToken(absl::string_view token) {
-  if (token.empty()) return 0;
-  int64_t seq = 0;
-  if (!absl::SimpleAtoi(token, &seq) || seq <= 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_token '", token,
-                     "' is not valid; pass the next_page_token of an "
-                     "earlier response"));
-  }
-  return seq;
-}
-
-absl::StatusOr<int> CheckPageSize(int page_size) {
-  if (page_size < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_size must not be negative (got ", page_size, ")"));
-  }
-  if (page_size == 0) return kDefaultPageSize;
-  return std::min(page_size, kMaxPageSize);
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
@@ -130,6 +94,22 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
                          existing->id(), ")"));
       }
       return CreateSubmissionResult{*existing, false};
+    }
+  }
+  {
+    // A submission scored while its assignment moved to another rubric
+    // version would keep the old one unnoticed: refuse it instead.
+    ASSIGN_OR_RETURN(Statement pinned,
+                     db_->Prepare("SELECT rubric_id, rubric_version FROM "
+                                  "assignments WHERE id = ?1"));
+    pinned.Bind(1, s.assignment_id());
+    ASSIGN_OR_RETURN(bool row, pinned.Step());
+    if (row && (pinned.ColumnText(0) != s.rubric_id() ||
+                pinned.ColumnInt(1) != s.rubric_version())) {
+      return absl::AbortedError(absl::StrCat(
+          "assignment '", s.assignment_id(),
+          "' moved to another rubric version while the essay was scored; "
+          "submit again"));
     }
   }
   int draft = 1;
@@ -262,6 +242,20 @@ absl::StatusOr<SubmissionPage> SqliteStore::ListSubmissions(
     last_seq = select.ColumnInt(14);
   }
   return result;
+}
+
+absl::StatusOr<std::optional<v1::Submission>> SqliteStore::FindDraft(
+    absl::string_view assignment_id, absl::string_view author, int draft) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
+                                " FROM submissions WHERE assignment_id = ?1 "
+                                "AND author = ?2 AND draft = ?3")));
+  select.Bind(1, assignment_id).Bind(2, author).Bind(3, draft);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) return std::optional<v1::Submission>();
+  return std::optional<v1::Submission>(ReadSubmission(select, false));
 }
 
 absl::StatusOr<v1::FeedbackReport> SqliteStore::GetReport(

@@ -2,8 +2,11 @@
 // Thread-safe: one connection, serialised by a mutex.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -35,6 +38,9 @@ class SqliteStore : public Store {
   FindSubmissionByRequestId(absl::string_view request_id) override;
   absl::StatusOr<SubmissionPage> ListSubmissions(
       const SubmissionFilter& filter, const PageRequest& page) override;
+  absl::StatusOr<std::optional<marginalia::v1::Submission>> FindDraft(
+      absl::string_view assignment_id, absl::string_view author,
+      int draft) override;
   absl::StatusOr<marginalia::v1::FeedbackReport> GetReport(
       absl::string_view submission_id) override;
   absl::StatusOr<bool> InstallBuiltInRubric(
@@ -47,6 +53,95 @@ class SqliteStore : public Store {
   absl::StatusOr<std::vector<marginalia::v1::RubricInfo>> ListRubrics(
       bool all_versions) override;
 
+  // DirectoryStore (sqlite_directory_store.cc).
+  absl::Status CreateUser(const marginalia::v1::User& user) override;
+  absl::Status CreateUserWithToken(const marginalia::v1::User& user,
+                                   const TokenRecord& token) override;
+  absl::StatusOr<marginalia::v1::User> GetUser(absl::string_view id) override;
+  absl::StatusOr<Page<marginalia::v1::User>> ListUsers(
+      const PageRequest& page) override;
+  absl::StatusOr<bool> HasAdmin() override;
+  absl::Status CreateToken(const TokenRecord& token) override;
+  absl::StatusOr<std::optional<marginalia::v1::Token>> FindTokenBySecretHash(
+      absl::string_view secret_sha256) override;
+  absl::StatusOr<marginalia::v1::Token> GetToken(absl::string_view id) override;
+  absl::StatusOr<std::vector<marginalia::v1::Token>> ListTokens(
+      absl::string_view user_id) override;
+  absl::StatusOr<marginalia::v1::Token> RevokeToken(
+      absl::string_view id) override;
+  absl::Status CreateCourse(const marginalia::v1::Course& course) override;
+  absl::StatusOr<marginalia::v1::Course> GetCourse(
+      absl::string_view id) override;
+  absl::StatusOr<Page<marginalia::v1::Course>> ListCourses(
+      absl::string_view member, const PageRequest& page) override;
+  absl::Status PutEnrolment(
+      const marginalia::v1::Enrolment& enrolment) override;
+  absl::StatusOr<marginalia::v1::CourseRole> GetRole(
+      absl::string_view course_id, absl::string_view user_id) override;
+  absl::StatusOr<Page<marginalia::v1::Enrolment>> ListEnrolments(
+      absl::string_view course_id, const PageRequest& page) override;
+  absl::StatusOr<std::vector<marginalia::v1::Enrolment>> ListEnrolmentsOfUser(
+      absl::string_view user_id) override;
+  absl::StatusOr<bool> IsTutorAnywhere(absl::string_view user_id) override;
+  absl::Status CreateAssignment(
+      const marginalia::v1::Assignment& assignment) override;
+  absl::StatusOr<marginalia::v1::Assignment> GetAssignment(
+      absl::string_view id) override;
+  absl::StatusOr<Page<marginalia::v1::Assignment>> ListAssignments(
+      absl::string_view course_id, const PageRequest& page) override;
+  absl::Status MoveAssignmentRubric(
+      const marginalia::v1::Assignment& updated,
+      const std::vector<RescoredReport>& reports,
+      const marginalia::v1::AuditEvent& event) override;
+
+  // ReviewStore (sqlite_review_store.cc).
+  absl::StatusOr<CreateCommentResult> CreateComment(
+      const marginalia::v1::Comment& comment,
+      absl::string_view request_id) override;
+  absl::StatusOr<marginalia::v1::Comment> GetComment(
+      absl::string_view id) override;
+  absl::StatusOr<Page<marginalia::v1::Comment>> ListComments(
+      const CommentFilter& filter, const PageRequest& page) override;
+  absl::StatusOr<marginalia::v1::Comment> SetCommentResolved(
+      absl::string_view id, bool resolved,
+      const google::protobuf::Timestamp& time) override;
+  absl::StatusOr<std::optional<PeerAllocation>> GetPeerAllocation(
+      absl::string_view assignment_id) override;
+  absl::Status CreateReviewTasks(
+      const PeerAllocation& allocation,
+      const std::vector<marginalia::v1::ReviewTask>& tasks) override;
+  absl::StatusOr<marginalia::v1::ReviewTask> GetReviewTask(
+      absl::string_view id) override;
+  absl::StatusOr<std::vector<marginalia::v1::ReviewTask>> ListReviewTasks(
+      const ReviewTaskFilter& filter) override;
+  absl::StatusOr<CreateReviewResult> CreateReview(
+      const marginalia::v1::Review& review, absl::string_view assignment_id,
+      absl::string_view request_id,
+      const std::vector<marginalia::v1::Comment>& comments) override;
+  absl::StatusOr<std::vector<marginalia::v1::Review>> ListReviews(
+      absl::string_view assignment_id,
+      absl::string_view submission_id) override;
+
+  // GradeStore (sqlite_grade_store.cc).
+  absl::StatusOr<GradeRecord> GetGradeRecord(
+      absl::string_view submission_id) override;
+  absl::StatusOr<std::map<std::string, GradeRecord>> ListGradeRecords(
+      absl::string_view assignment_id) override;
+  absl::Status SetCriterionOverride(absl::string_view submission_id,
+                                    absl::string_view criterion_id,
+                                    const TutorScore& score,
+                                    marginalia::v1::AuditEvent event) override;
+  absl::Status SetFinalGrade(absl::string_view submission_id,
+                             const TutorScore& score,
+                             marginalia::v1::AuditEvent event) override;
+  absl::StatusOr<int> Release(const ReleaseScope& scope,
+                              absl::string_view actor,
+                              const google::protobuf::Timestamp& time) override;
+  absl::Status AppendAuditEvent(
+      const marginalia::v1::AuditEvent& event) override;
+  absl::StatusOr<Page<marginalia::v1::AuditEvent>> ListAuditEvents(
+      const AuditFilter& filter, const PageRequest& page) override;
+
  private:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
 
@@ -58,6 +153,26 @@ class SqliteStore : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::Status InsertRubricLocked(const marginalia::v1::RubricInfo& info,
                                   absl::string_view text)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::Status InsertUserLocked(const marginalia::v1::User& user)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::Status InsertTokenLocked(const TokenRecord& token)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::Status ReplaceReportLocked(const RescoredReport& rescored,
+                                   int64_t now_us)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::StatusOr<std::optional<marginalia::v1::Comment>> FindCommentLocked(
+      absl::string_view column, absl::string_view value)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::Status InsertCommentLocked(const marginalia::v1::Comment& comment,
+                                   absl::string_view request_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::StatusOr<std::optional<marginalia::v1::Review>> FindReviewLocked(
+      absl::string_view column, absl::string_view value)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::StatusOr<GradeRecord> GradeRecordLocked(absl::string_view submission_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  absl::Status InsertAuditLocked(const marginalia::v1::AuditEvent& event)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   absl::Mutex mutex_;

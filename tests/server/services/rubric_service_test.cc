@@ -24,7 +24,7 @@ constexpr const char* kRubric = testing::kShortRubric;
 
 TEST_F(RubricServiceTest, ListsTheBuiltInRubrics) {
   v1::ListRubricsResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   ASSERT_TRUE(stub_->ListRubrics(&context, {}, &response).ok());
   std::vector<std::string> ids;
   for (const auto& info : response.rubrics()) {
@@ -39,14 +39,14 @@ TEST_F(RubricServiceTest, CreatesNumberedVersions) {
     v1::CreateRubricVersionRequest request;
     request.set_text(kRubric);
     v1::CreateRubricVersionResponse response;
-    grpc::ClientContext context;
+    testing::TokenContext context(server_.admin_token());
     ASSERT_TRUE(stub_->CreateRubricVersion(&context, request, &response).ok());
     EXPECT_EQ(response.info().version(), expected);
   }
   v1::GetRubricRequest get;
   get.set_id("short-essay");
   v1::GetRubricResponse rubric;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   ASSERT_TRUE(stub_->GetRubric(&context, get, &rubric).ok());
   EXPECT_EQ(rubric.info().version(), 2);
   EXPECT_EQ(rubric.rubric().version(), 2);
@@ -59,7 +59,7 @@ TEST_F(RubricServiceTest, InvalidRubricIsRefusedWithLineNumbers) {
       "id: \"bad\"\nname: \"Bad\"\ncriteria {\n  id: \"x\"\n  "
       "name: \"X\"\n  max_score: -1\n}\n");
   v1::CreateRubricVersionResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   grpc::Status status =
       stub_->CreateRubricVersion(&context, request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -73,7 +73,7 @@ TEST_F(RubricServiceTest, ValidateReportsSyntaxErrorsWithFileAndLine) {
   request.set_text("id: \"x\"\nname: \"X\"\ncriteria { id: }\n");
   request.set_file_name("draft.textproto");
   v1::ValidateRubricResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   ASSERT_TRUE(stub_->ValidateRubric(&context, request, &response).ok());
   EXPECT_FALSE(response.valid());
   ASSERT_EQ(response.errors_size(), 1);
@@ -84,7 +84,7 @@ TEST_F(RubricServiceTest, UnknownRubricIsNotFound) {
   v1::GetRubricRequest get;
   get.set_id("missing");
   v1::GetRubricResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   grpc::Status status = stub_->GetRubric(&context, get, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_THAT(status.error_message(), HasSubstr("missing"));

@@ -26,14 +26,14 @@ TEST_F(ScoringServiceTest, ScoresWithoutStoring) {
   v1::ScoreTextRequest request;
   request.set_text(testing::SampleEssay());
   v1::ScoreTextResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   ASSERT_TRUE(stub_->ScoreText(&context, request, &response).ok());
   EXPECT_EQ(response.report().rubric_id(), "history-essay");
   EXPECT_EQ(response.report().stats().sentences(), 77);
 
   auto submissions = v1::SubmissionService::NewStub(server_.channel());
   v1::ListSubmissionsResponse list;
-  grpc::ClientContext list_context;
+  testing::TokenContext list_context(server_.admin_token());
   ASSERT_TRUE(submissions->ListSubmissions(&list_context, {}, &list).ok());
   EXPECT_EQ(list.submissions_size(), 0);
 }
@@ -43,7 +43,7 @@ TEST_F(ScoringServiceTest, InlineRubricIsValidated) {
   request.set_text("An essay.");
   request.mutable_rubric()->set_id("Bad Id");
   v1::ScoreTextResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(server_.admin_token());
   grpc::Status status = stub_->ScoreText(&context, request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), HasSubstr("rubric id 'Bad Id'"));
@@ -55,7 +55,7 @@ TEST_F(ScoringServiceTest, SameTextSameReportBytes) {
   std::string first, second;
   for (std::string* out : {&first, &second}) {
     v1::ScoreTextResponse response;
-    grpc::ClientContext context;
+    testing::TokenContext context(server_.admin_token());
     ASSERT_TRUE(stub_->ScoreText(&context, request, &response).ok());
     response.SerializeToString(out);
   }

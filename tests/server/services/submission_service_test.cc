@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "marginalia/v1/submission.grpc.pb.h"
+#include "tests/testing/course_fixture.h"
 #include "tests/testing/test_data.h"
 #include "tests/testing/test_server.h"
 
@@ -16,7 +17,9 @@ using ::testing::HasSubstr;
 class SubmissionServiceTest : public ::testing::Test {
  protected:
   explicit SubmissionServiceTest(server::ServerOptions options = {})
-      : server_(options) {}
+      : server_(options), course_(server_.channel(), server_.admin_token()) {}
+
+  const testing::Person& ada() const { return course_.students[0]; }
 
   v1::SubmissionService::Stub& stub() {
     if (!stub_) stub_ = v1::SubmissionService::NewStub(server_.channel());
@@ -29,22 +32,22 @@ class SubmissionServiceTest : public ::testing::Test {
                       const std::string& assignment = "hist101") {
     v1::CreateSubmissionRequest request;
     request.set_assignment_id(assignment);
-    request.set_author("ada");
     request.set_text(text);
     request.set_request_id(request_id);
-    grpc::ClientContext context;
+    testing::TokenContext context(ada().token);
     return stub().CreateSubmission(&context, request, out);
   }
 
   int CountSubmissions() {
     v1::ListSubmissionsRequest request;
     v1::ListSubmissionsResponse response;
-    grpc::ClientContext context;
+    testing::TokenContext context(server_.admin_token());
     EXPECT_TRUE(stub().ListSubmissions(&context, request, &response).ok());
     return response.submissions_size();
   }
 
   testing::TestServer server_;
+  testing::CourseFixture course_;
   std::unique_ptr<v1::SubmissionService::Stub> stub_;
 };
 
@@ -63,8 +66,9 @@ TEST_F(SubmissionServiceTest, StoresTheSampleAndServesItsFeedback) {
   v1::GetFeedbackRequest request;
   request.set_submission_id(s.id());
   v1::GetFeedbackResponse feedback;
-  grpc::ClientContext context;
+  testing::TokenContext context(course_.tutor.token);
   ASSERT_TRUE(stub().GetFeedback(&context, request, &feedback).ok());
+  EXPECT_FALSE(feedback.report_withheld());
   EXPECT_EQ(feedback.report().rubric_id(), "history-essay");
   EXPECT_EQ(feedback.report().stats().paragraphs(), 19);
   EXPECT_EQ(feedback.report().stats().headings(), 3);
@@ -78,7 +82,7 @@ TEST_F(SubmissionServiceTest, StoresTextNormalised) {
   request.set_id(created.submission().id());
   request.set_view(v1::SUBMISSION_VIEW_FULL);
   v1::GetSubmissionResponse response;
-  grpc::ClientContext context;
+  testing::TokenContext context(ada().token);
   ASSERT_TRUE(stub().GetSubmission(&context, request, &response).ok());
   EXPECT_EQ(response.submission().text(), "Title\n\nCaf\xC3\xA9 text.\n");
 }
@@ -135,25 +139,48 @@ TEST_F(SubmissionServiceTest, OverlongRequestIdIsInvalid) {
   EXPECT_THAT(status.error_message(), HasSubstr("request_id"));
 }
 
-TEST_F(SubmissionServiceTest, UnknownRubricIsNotFound) {
-  v1::CreateSubmissionRequest request;
-  request.set_assignment_id("a");
-  request.set_author("ada");
-  request.set_text("Essay.");
-  request.set_rubric_id("no-such-rubric");
+TEST_F(SubmissionServiceTest, UnknownAssignmentIsNotFound) {
   v1::CreateSubmissionResponse out;
-  grpc::ClientContext context;
-  grpc::Status status = stub().CreateSubmission(&context, request, &out);
+  grpc::Status status = Submit("Essay.", &out, "", "no-such-assignment");
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_THAT(status.error_message(), HasSubstr("no-such-rubric"));
-  EXPECT_THAT(status.error_message(), HasSubstr("history-essay"));
+  EXPECT_THAT(status.error_message(), HasSubstr("no-such-assignment"));
+  EXPECT_EQ(CountSubmissions(), 0);
+}
+
+TEST_F(SubmissionServiceTest, ScoresWithTheAssignmentsPinnedRubric) {
+  v1::CreateSubmissionResponse created;
+  ASSERT_TRUE(Submit("An essay.", &created).ok());
+  EXPECT_EQ(created.submission().rubric_id(), "history-essay");
+  EXPECT_EQ(created.submission().rubric_version(), 1);
+  EXPECT_EQ(created.submission().author(), ada().id);
+}
+
+TEST_F(SubmissionServiceTest, StaffSubmitOnAStudentsBehalfStudentsDoNot) {
+  v1::CreateSubmissionRequest request;
+  request.set_assignment_id("hist101");
+  request.set_text("Essay.");
+  request.set_author(course_.students[1].id);
+  v1::CreateSubmissionResponse out;
+  testing::TokenContext as_tutor(course_.tutor.token);
+  ASSERT_TRUE(stub().CreateSubmission(&as_tutor, request, &out).ok());
+  EXPECT_EQ(out.submission().author(), course_.students[1].id);
+
+  testing::TokenContext as_ada(ada().token);
+  grpc::Status status = stub().CreateSubmission(&as_ada, request, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  request.set_author("nobody");
+  testing::TokenContext again(course_.tutor.token);
+  status = stub().CreateSubmission(&again, request, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("not a student"));
 }
 
 TEST_F(SubmissionServiceTest, UnknownIdsAreNotFound) {
   v1::GetSubmissionRequest get;
   get.set_id("sub_doesnotexist");
   v1::GetSubmissionResponse submission;
-  grpc::ClientContext c1;
+  testing::TokenContext c1(ada().token);
   grpc::Status status = stub().GetSubmission(&c1, get, &submission);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_THAT(status.error_message(), HasSubstr("sub_doesnotexist"));
@@ -161,14 +188,14 @@ TEST_F(SubmissionServiceTest, UnknownIdsAreNotFound) {
   v1::GetFeedbackRequest feedback_request;
   feedback_request.set_submission_id("sub_doesnotexist");
   v1::GetFeedbackResponse feedback;
-  grpc::ClientContext c2;
+  testing::TokenContext c2(ada().token);
   status = stub().GetFeedback(&c2, feedback_request, &feedback);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_THAT(status.error_message(), HasSubstr("sub_doesnotexist"));
 }
 
 TEST_F(SubmissionServiceTest, BatchStoresGoodItemsAndReportsBadOnes) {
-  grpc::ClientContext context;
+  testing::TokenContext context(ada().token);
   auto stream = stub().BatchCreateSubmissions(&context);
   const std::vector<std::pair<std::string, std::string>> items = {
       {"a.txt", "First essay."}, {"b.txt", ""}, {"c.txt", "Third essay."}};
@@ -176,7 +203,6 @@ TEST_F(SubmissionServiceTest, BatchStoresGoodItemsAndReportsBadOnes) {
     v1::BatchCreateSubmissionsRequest request;
     request.set_client_ref(ref);
     request.mutable_submission()->set_assignment_id("hist101");
-    request.mutable_submission()->set_author(ref);
     request.mutable_submission()->set_text(text);
     ASSERT_TRUE(stream->Write(request));
   }
@@ -203,7 +229,7 @@ TEST_F(SubmissionServiceTest, AcknowledgedSubmissionsSurviveARestart) {
   v1::GetFeedbackRequest request;
   request.set_submission_id(created.submission().id());
   v1::GetFeedbackResponse feedback;
-  grpc::ClientContext context;
+  testing::TokenContext context(ada().token);
   ASSERT_TRUE(stub().GetFeedback(&context, request, &feedback).ok());
   EXPECT_EQ(feedback.submission().content_sha256(),
             created.submission().content_sha256());

@@ -1,0 +1,52 @@
+// Assignments: created with a pinned rubric version, and moved to another
+// version only explicitly, re-scoring every submission and recording the
+// change in the audit log. Thread-safe; scoring runs outside any lock.
+#pragma once
+
+#include "absl/status/statusor.h"
+#include "marginalia/v1/admin.pb.h"
+#include "rubrics/engine/engine.h"
+#include "server/auth/caller.h"
+#include "server/core/rubric_catalog.h"
+#include "server/storage/store.h"
+#include "server/util/clock.h"
+#include "server/util/id_generator.h"
+
+namespace marginalia::server {
+
+// Creates assignments and moves them between rubric versions.
+class Assignments {
+ public:
+  // Every pointer must outlive this.
+  Assignments(Store* store, RubricCatalog* rubrics,
+              const rubrics::Engine* engine, Clock* clock, IdGenerator* ids)
+      : store_(store),
+        rubrics_(rubrics),
+        engine_(engine),
+        clock_(clock),
+        ids_(ids) {}
+
+  // Pins the rubric (its latest version when rubric_version is 0).
+  // INVALID_ARGUMENT for bad settings (the message names the field);
+  // NOT_FOUND for an unknown rubric; ALREADY_EXISTS for a taken id.
+  absl::StatusOr<marginalia::v1::Assignment> Create(
+      marginalia::v1::Assignment assignment);
+
+  // Pins another rubric version and re-scores every submission with it (the
+  // old reports are kept in the report history); one "rubric_change" audit
+  // event records who, when, from what, to what and why.
+  // INVALID_ARGUMENT without a reason; FAILED_PRECONDITION when that version
+  // is already pinned.
+  absl::StatusOr<marginalia::v1::UpdateAssignmentRubricResponse> MoveRubric(
+      const Access& access,
+      const marginalia::v1::UpdateAssignmentRubricRequest& request);
+
+ private:
+  Store* store_;
+  RubricCatalog* rubrics_;
+  const rubrics::Engine* engine_;
+  Clock* clock_;
+  IdGenerator* ids_;
+};
+
+}  // namespace marginalia::server

@@ -1,0 +1,103 @@
+#include "server/core/directory.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "server/auth/tokens.h"
+#include "server/util/time_util.h"
+
+namespace marginalia::server {
+
+namespace v1 = ::marginalia::v1;
+
+absl::Status CheckId(absl::string_view field, absl::string_view id) {
+  if (id.empty())
+    return absl::InvalidArgumentError(absl::StrCat(field, " is required"));
+  bool ok = id.size() <= 64;
+  for (char c : id) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                c == '_' || c == '-');
+  }
+  if (ok) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, " '", id,
+                   "' is not valid: use 1 to 64 lower-case letters, digits, "
+                   "'.', '_' or '-'"));
+}
+
+absl::StatusOr<v1::User> Directory::CreateUser(v1::User user) {
+  RETURN_IF_ERROR(CheckId("user.id", user.id()));
+  *user.mutable_create_time() = ToTimestamp(clock_->Now());
+  RETURN_IF_ERROR(store_->CreateUser(user));
+  return user;
+}
+
+absl::StatusOr<v1::GetCurrentUserResponse> Directory::CurrentUser(
+    const Caller& caller) {
+  v1::GetCurrentUserResponse response;
+  *response.mutable_user() = caller.user;
+  ASSIGN_OR_RETURN(std::vector<v1::Enrolment> enrolments,
+                   store_->ListEnrolmentsOfUser(caller.id()));
+  for (v1::Enrolment& enrolment : enrolments) {
+    *response.add_enrolments() = std::move(enrolment);
+  }
+  return response;
+}
+
+absl::StatusOr<v1::Course> Directory::CreateCourse(v1::Course course) {
+  RETURN_IF_ERROR(CheckId("course.id", course.id()));
+  *course.mutable_create_time() = ToTimestamp(clock_->Now());
+  RETURN_IF_ERROR(store_->CreateCourse(course));
+  return course;
+}
+
+absl::StatusOr<v1::ListCoursesResponse> Directory::ListCourses(
+    const Access& access, const v1::ListCoursesRequest& request) {
+  std::string member = access.caller.admin() ? "" : access.caller.id();
+  ASSIGN_OR_RETURN(
+      Page<v1::Course> page,
+      store_->ListCourses(member, {request.page_size(), request.page_token()}));
+  v1::ListCoursesResponse response;
+  for (v1::Course& course : page.items) {
+    *response.add_courses() = std::move(course);
+  }
+  response.set_next_page_token(page.next_page_token);
+  return response;
+}
+
+absl::StatusOr<v1::Enrolment> Directory::Enrol(const v1::Enrolment& enrolment) {
+  RETURN_IF_ERROR(CheckId("enrolment.user_id", enrolment.user_id()));
+  if (enrolment.role() != v1::COURSE_ROLE_STUDENT &&
+      enrolment.role() != v1::COURSE_ROLE_TUTOR) {
+    return absl::InvalidArgumentError(
+        "enrolment.role is required: COURSE_ROLE_STUDENT or COURSE_ROLE_TUTOR");
+  }
+  RETURN_IF_ERROR(store_->GetUser(enrolment.user_id()).status());
+  RETURN_IF_ERROR(store_->PutEnrolment(enrolment));
+  return enrolment;
+}
+
+absl::StatusOr<v1::CreateTokenResponse> Directory::CreateToken(
+    const Access& access, const v1::CreateTokenRequest& request) {
+  std::string user_id =
+      request.user_id().empty() ? access.caller.id() : request.user_id();
+  RETURN_IF_ERROR(store_->GetUser(user_id).status());
+  ASSIGN_OR_RETURN(IssuedToken issued,
+                   MakeToken(user_id, request.label(), *clock_, *ids_));
+  RETURN_IF_ERROR(store_->CreateToken(issued.record));
+  v1::CreateTokenResponse response;
+  *response.mutable_token() = issued.record.token;
+  response.set_secret(issued.secret);
+  return response;
+}
+
+absl::StatusOr<v1::ListTokensResponse> Directory::ListTokens(
+    const Access& access, const v1::ListTokensRequest& request) {
+  std::string user_id =
+      request.user_id().empty() ? access.caller.id() : request.user_id();
+  ASSIGN_OR_RETURN(std::vector<v1::Token> tokens, store_->ListTokens(user_id));
+  v1::ListTokensResponse response;
+  for (v1::Token& token : tokens) *response.add_tokens() = std::move(token);
+  return response;
+}
+
+}  // namespace marginalia::server

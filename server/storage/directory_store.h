@@ -1,0 +1,100 @@
+// Storage of who is who: users, API tokens (as hashes), courses,
+// enrolments and assignments. Part of the Store interface (store.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "marginalia/v1/admin.pb.h"
+#include "marginalia/v1/grade.pb.h"
+#include "marginalia/v1/report.pb.h"
+#include "server/storage/paging.h"
+
+namespace marginalia::server {
+
+// A stored token: its metadata and the SHA-256 of its secret.
+struct TokenRecord {
+  marginalia::v1::Token token;
+  std::string secret_sha256;
+};
+
+// A submission's new report after re-scoring with another rubric version.
+struct RescoredReport {
+  std::string submission_id;
+  marginalia::v1::FeedbackReport report;
+};
+
+// Users, tokens, courses, enrolments, assignments. Thread-safe.
+class DirectoryStore {
+ public:
+  virtual ~DirectoryStore() = default;
+
+  // ALREADY_EXISTS when the id is taken.
+  virtual absl::Status CreateUser(const marginalia::v1::User& user) = 0;
+  // Creates a user and a token for it in one transaction (the first admin).
+  virtual absl::Status CreateUserWithToken(const marginalia::v1::User& user,
+                                           const TokenRecord& token) = 0;
+  // NOT_FOUND when there is no such user.
+  virtual absl::StatusOr<marginalia::v1::User> GetUser(
+      absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<marginalia::v1::User>> ListUsers(
+      const PageRequest& page) = 0;
+  // Whether any administrator exists.
+  virtual absl::StatusOr<bool> HasAdmin() = 0;
+
+  virtual absl::Status CreateToken(const TokenRecord& token) = 0;
+  // The token whose secret hashes to `secret_sha256`, revoked or not.
+  virtual absl::StatusOr<std::optional<marginalia::v1::Token>>
+  FindTokenBySecretHash(absl::string_view secret_sha256) = 0;
+  virtual absl::StatusOr<marginalia::v1::Token> GetToken(
+      absl::string_view id) = 0;
+  virtual absl::StatusOr<std::vector<marginalia::v1::Token>> ListTokens(
+      absl::string_view user_id) = 0;
+  // Marks the token revoked (idempotent) and returns it. NOT_FOUND.
+  virtual absl::StatusOr<marginalia::v1::Token> RevokeToken(
+      absl::string_view id) = 0;
+
+  // ALREADY_EXISTS when the id is taken.
+  virtual absl::Status CreateCourse(const marginalia::v1::Course& course) = 0;
+  virtual absl::StatusOr<marginalia::v1::Course> GetCourse(
+      absl::string_view id) = 0;
+  // Every course when `member` is empty, else those `member` is enrolled in.
+  virtual absl::StatusOr<Page<marginalia::v1::Course>> ListCourses(
+      absl::string_view member, const PageRequest& page) = 0;
+
+  // Enrols a user, or changes the role of one already enrolled.
+  virtual absl::Status PutEnrolment(
+      const marginalia::v1::Enrolment& enrolment) = 0;
+  // The user's role in the course; UNSPECIFIED when not enrolled.
+  virtual absl::StatusOr<marginalia::v1::CourseRole> GetRole(
+      absl::string_view course_id, absl::string_view user_id) = 0;
+  virtual absl::StatusOr<Page<marginalia::v1::Enrolment>> ListEnrolments(
+      absl::string_view course_id, const PageRequest& page) = 0;
+  virtual absl::StatusOr<std::vector<marginalia::v1::Enrolment>>
+  ListEnrolmentsOfUser(absl::string_view user_id) = 0;
+  // Whether `user_id` tutors at least one course.
+  virtual absl::StatusOr<bool> IsTutorAnywhere(absl::string_view user_id) = 0;
+
+  // ALREADY_EXISTS when the id is taken; FAILED_PRECONDITION when the course
+  // or rubric version does not exist.
+  virtual absl::Status CreateAssignment(
+      const marginalia::v1::Assignment& assignment) = 0;
+  virtual absl::StatusOr<marginalia::v1::Assignment> GetAssignment(
+      absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<marginalia::v1::Assignment>> ListAssignments(
+      absl::string_view course_id, const PageRequest& page) = 0;
+  // In one transaction: pins `updated`'s rubric version, replaces the report
+  // of every rescored submission (the old one moves to the report history)
+  // and appends `event` to the audit log. ABORTED when a submission arrived
+  // since the reports were computed (it is not among `reports`).
+  virtual absl::Status MoveAssignmentRubric(
+      const marginalia::v1::Assignment& updated,
+      const std::vector<RescoredReport>& reports,
+      const marginalia::v1::AuditEvent& event) = 0;
+};
+
+}  // namespace marginalia::server
