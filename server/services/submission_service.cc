@@ -1,5 +1,6 @@
 #include "server/services/submission_service.h"
 
+#include "server/core/batch_pipeline.h"
 #include "server/services/grpc_status.h"
 
 namespace marginalia::server {
@@ -65,20 +66,30 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
     grpc::ServerContext*,
     grpc::ServerReaderWriter<v1::BatchCreateSubmissionsResponse,
                              v1::BatchCreateSubmissionsRequest>* stream) {
+  // Reading here, scoring on the pipeline's workers, storing in group
+  // commits; Add() blocks when too many items are unanswered, which stops
+  // reading and so pushes back on the client.
+  BatchPipeline pipeline(
+      intake_, BatchPipelineOptions{},
+      [stream](const std::string& client_ref,
+               absl::StatusOr<CreateSubmissionResult> result) {
+        v1::BatchCreateSubmissionsResponse response;
+        response.set_client_ref(client_ref);
+        if (result.ok()) {
+          *response.mutable_submission() = std::move(result->submission);
+          response.set_created(result->created);
+        } else {
+          *response.mutable_error() = ToItemError(result.status());
+        }
+        return stream->Write(response);
+      });
   v1::BatchCreateSubmissionsRequest item;
   while (stream->Read(&item)) {
-    v1::BatchCreateSubmissionsResponse response;
-    response.set_client_ref(item.client_ref());
-    absl::StatusOr<CreateSubmissionResult> result =
-        intake_->Submit(item.submission());
-    if (result.ok()) {
-      *response.mutable_submission() = std::move(result->submission);
-      response.set_created(result->created);
-    } else {
-      *response.mutable_error() = ToItemError(result.status());
-    }
-    if (!stream->Write(response)) break;
+    pipeline.Add(std::move(*item.mutable_client_ref()),
+                 std::move(*item.mutable_submission()));
+    item.Clear();
   }
+  pipeline.Finish();
   return grpc::Status::OK;
 }
 
