@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   AddFeedbackCommand(app, context, &exit_code);
   AddListCommand(app, context, &exit_code);
   AddRubricCommand(app, context, &exit_code);
+  AddBatchCommand(app, context, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -13,8 +13,10 @@ void AddSubmitCommand(CLI::App& app, CliContext& context, int* exit_code);
 void AddFeedbackCommand(CLI::App& app, CliContext& context, int* exit_code);
 void AddListCommand(CLI::App& app, CliContext& context, int* exit_code);
 void AddRubricCommand(CLI::App& app, CliContext& context, int* exit_code);
+void AddBatchCommand(CLI::App& app, CliContext& context, int* exit_code);
 
-// Adds "--format text|json" to `command`.
-void AddFormatOption(CLI::App* command, Format* format);
+// Adds "--format text|json" to `command`, with "|html" when `allow_html`.
+void AddFormatOption(CLI::App* command, Format* format,
+                     bool allow_html = false);
 
 }  // namespace marginalia::client
