@@ -93,14 +93,13 @@ CohortStats ComputeCohortStats(
     const std::vector<const v1::FeedbackReport*>& reports) {
   CohortStats stats;
   stats.essays = static_cast<int>(reports.size());
-  std::vector<double> words;
   for (const v1::FeedbackReport* report : reports) {
-    words.push_back(report->stats().words());
+    stats.word_counts.push_back(report->stats().words());
     stats.totals.push_back(report->total_score());
     stats.max_total = std::max(stats.max_total, report->max_score());
   }
   stats.total = Describe(stats.totals);
-  stats.words = Describe(std::move(words));
+  stats.words = Describe(stats.word_counts);
   stats.criteria = CriterionColumns(reports);
   stats.findings = FindingFrequencies(reports);
   if (stats.essays >= kMinEssaysForOutliers && stats.total.stdev > 0) {

@@ -58,6 +58,7 @@ struct CohortStats {
   std::vector<double> totals;
   Distribution total;
   // Essay length in words.
+  std::vector<double> word_counts;
   Distribution words;
   // In the order criteria first appear.
   std::vector<CriterionStats> criteria;

@@ -114,13 +114,22 @@ std::string RenderCohortHtml(const std::string& assignment,
                       "%.1f, median %.1f, sd %.1f</p>\n",
                       essays.size(), stats.essays, stats.total.mean,
                       stats.total.median, stats.total.stdev));
-  if (stats.essays > 0) {
-    absl::StrAppend(&html, "<h2>Scores</h2>\n",
+  absl::StrAppend(&html, "<h2>Scores</h2>\n");
+  if (stats.max_total > 0 || !stats.criteria.empty()) {
+    absl::StrAppend(&html,
                     HistogramFor(stats.totals, stats.max_total, "Total score"));
     for (const CriterionStats& c : stats.criteria) {
       absl::StrAppend(&html, HistogramFor(c.scores, c.max_score,
                                           c.name.empty() ? c.id : c.name));
     }
+  } else {
+    absl::StrAppend(&html,
+                    "<p class=\"empty\">No scores: the reports carry "
+                    "statistics and the outline only.</p>\n");
+  }
+  if (stats.essays > 0) {
+    absl::StrAppend(&html,
+                    HistogramFor(stats.word_counts, 0, "Essay length (words)"));
   }
   absl::StrAppend(&html, "<h2>Findings across the cohort</h2>\n",
                   FindingsTable(stats));
