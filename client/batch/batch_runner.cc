@@ -156,7 +156,7 @@ void BatchRunner::Settle(std::size_t index, EssayState state,
   if (state == EssayState::kStored) ++counts_.stored;
   if (state == EssayState::kAlreadyStored) ++counts_.already_stored;
   if (state == EssayState::kFailed) ++counts_.failed;
-  if (*progress_) (*progress_)(outcome, counts_);
+  if (*progress_) (*progress_)(index, outcome, counts_);
 }
 
 }  // namespace marginalia::client

@@ -60,8 +60,9 @@ class BatchRunner {
  public:
   // Called after each essay is settled (answered or failed locally), from
   // the runner's threads, one call at a time.
-  using Progress =
-      std::function<void(const EssayOutcome& essay, const BatchCounts& counts)>;
+  // `index` is the essay's position in the inputs.
+  using Progress = std::function<void(
+      std::size_t index, const EssayOutcome& essay, const BatchCounts& counts)>;
 
   // `stub`, `authors` and `stop` must outlive the runner.
   BatchRunner(marginalia::v1::SubmissionService::StubInterface* stub,

@@ -29,8 +29,8 @@ namespace {
 
 namespace v1 = ::marginalia::v1;
 
-// Parallel calls when reading feedback back.
-constexpr int kFetchThreads = 4;
+// Parallel calls reading feedback back while the batch streams.
+constexpr int kFetchThreads = 2;
 
 struct BatchArgs {
   std::vector<std::string> paths;
@@ -56,11 +56,13 @@ std::string OutcomeLine(const EssayOutcome& essay) {
   }
 }
 
-// Streams the essays with a progress display on stderr.
+// Streams the essays with a progress display on stderr, handing each stored
+// one to `fetcher` as soon as it is answered.
 std::vector<EssayOutcome> SendEssays(const BatchArgs& args,
                                      const std::vector<BatchInput>& inputs,
                                      const AuthorNamer& authors,
                                      const std::atomic<bool>* stop,
+                                     FeedbackFetcher* fetcher,
                                      CliContext& context,
                                      grpc::Status* stream_status) {
   ProgressOptions progress_options;
@@ -71,7 +73,11 @@ std::vector<EssayOutcome> SendEssays(const BatchArgs& args,
                      {args.assignment, args.rubric, args.jobs}, stop);
   BatchCounts last;
   last.total = static_cast<int>(inputs.size());
-  auto progress = [&](const EssayOutcome& essay, const BatchCounts& counts) {
+  auto progress = [&](std::size_t index, const EssayOutcome& essay,
+                      const BatchCounts& counts) {
+    if (!essay.submission.id().empty()) {
+      fetcher->Add(index, essay.submission.id());
+    }
     if (essay.state == EssayState::kFailed || args.verbose) {
       display.PrintLine(OutcomeLine(essay));
     }
@@ -108,14 +114,10 @@ void PrintCounts(const std::vector<CohortEssay>& essays, bool interrupted,
   }
 }
 
-// Reads the reports back, writes the requested files and prints the
-// summary. Returns false when a file could not be written.
+// Writes the requested files and prints the summary. Returns false when a
+// file could not be written.
 bool Report(const BatchArgs& args, std::vector<CohortEssay>& essays,
             bool interrupted, CliContext& context) {
-  auto stub = v1::SubmissionService::NewStub(context.Channel());
-  FetchFeedback(
-      stub.get(), [&context] { return context.NewCallContext(); },
-      !args.html.empty(), kFetchThreads, &essays);
   std::vector<const v1::FeedbackReport*> reports;
   std::vector<std::size_t> scored;
   for (std::size_t i = 0; i < essays.size(); ++i) {
@@ -162,13 +164,18 @@ int RunBatch(const BatchArgs& args, CliContext& context) {
   if (inputs.empty())
     return context.ReportError("no .txt, .md or .docx files found");
   const std::atomic<bool>* stop = InstallInterruptFlag();
+  auto stub = v1::SubmissionService::NewStub(context.Channel());
+  FeedbackFetcher fetcher(
+      stub.get(), [&context] { return context.NewCallContext(); },
+      !args.html.empty(), kFetchThreads, inputs.size());
   grpc::Status stream_status;
-  std::vector<EssayOutcome> outcomes =
-      SendEssays(args, inputs, *authors, stop, context, &stream_status);
+  std::vector<EssayOutcome> outcomes = SendEssays(
+      args, inputs, *authors, stop, &fetcher, context, &stream_status);
   std::vector<CohortEssay> essays;
   for (EssayOutcome& outcome : outcomes) {
     essays.push_back(CohortEssay{std::move(outcome), false, {}, "", ""});
   }
+  fetcher.Finish(&essays);
   bool interrupted = stop->load();
   bool written = Report(args, essays, interrupted, context);
   if (!stream_status.ok()) return context.ReportRpcError(stream_status);
