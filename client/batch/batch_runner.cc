@@ -1,5 +1,6 @@
 #include "client/batch/batch_runner.h"
 
+#include <map>
 #include <thread>
 #include <utility>
 

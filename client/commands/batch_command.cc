@@ -102,9 +102,12 @@ void PrintCounts(const std::vector<CohortEssay>& essays, bool interrupted,
                          counts[static_cast<int>(EssayState::kStored)],
                          counts[static_cast<int>(EssayState::kAlreadyStored)],
                          counts[static_cast<int>(EssayState::kFailed)]);
-  int unsent = counts[static_cast<int>(EssayState::kNotSent)] +
-               counts[static_cast<int>(EssayState::kInFlight)];
+  int unsent = counts[static_cast<int>(EssayState::kNotSent)];
+  int unanswered = counts[static_cast<int>(EssayState::kInFlight)];
   if (unsent > 0) out << absl::StrFormat(", %d not stored", unsent);
+  if (unanswered > 0) {
+    out << absl::StrFormat(", %d unanswered (perhaps stored)", unanswered);
+  }
   out << (interrupted ? " (stopped by Ctrl-C; run again to finish)\n" : "\n");
   for (const CohortEssay& essay : essays) {
     if (essay.outcome.state == EssayState::kFailed) {
@@ -112,6 +115,22 @@ void PrintCounts(const std::vector<CohortEssay>& essays, bool interrupted,
           << "\n";
     }
   }
+}
+
+// Writes --html pages and the --out table; false (the error printed) when
+// one could not be written.
+bool WriteFiles(const BatchArgs& args, std::vector<CohortEssay>& essays,
+                const std::vector<std::size_t>& scored,
+                const CohortStats& stats, CliContext& context) {
+  absl::Status html =
+      args.html.empty()
+          ? absl::OkStatus()
+          : WriteHtmlPages(args.html, args.assignment, &essays, scored, stats);
+  if (!html.ok()) context.ReportError(std::string(html.message()));
+  absl::Status out =
+      args.out.empty() ? absl::OkStatus() : WriteResults(args.out, essays);
+  if (!out.ok()) context.ReportError(std::string(out.message()));
+  return html.ok() && out.ok();
 }
 
 // Writes the requested files and prints the summary. Returns false when a
@@ -126,26 +145,16 @@ bool Report(const BatchArgs& args, std::vector<CohortEssay>& essays,
     scored.push_back(i);
   }
   CohortStats stats = ComputeCohortStats(reports);
-  bool ok = true;
-  if (!args.html.empty()) {
-    absl::Status written =
-        WriteHtmlPages(args.html, args.assignment, &essays, scored, stats);
-    if (!written.ok())
-      ok = context.ReportError(std::string(written.message())) == 0;
-  }
-  if (!args.out.empty()) {
-    absl::Status written = WriteResults(args.out, essays);
-    if (!written.ok())
-      ok = context.ReportError(std::string(written.message())) == 0;
-  }
+  bool written = WriteFiles(args, essays, scored, stats, context);
   PrintCounts(essays, interrupted, context.out());
   PrintCohortSummary(essays, scored, stats, context.out());
-  if (ok && !args.out.empty())
+  if (written && !args.out.empty()) {
     context.out() << "\nResults: " << args.out << "\n";
-  if (ok && !args.html.empty()) {
+  }
+  if (written && !args.html.empty()) {
     context.out() << "Pages: " << args.html << "/index.html\n";
   }
-  return ok;
+  return written;
 }
 
 int RunBatch(const BatchArgs& args, CliContext& context) {
