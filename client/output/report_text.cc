@@ -1,8 +1,11 @@
 #include "client/output/report_text.h"
 
+#include <map>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "marginalia/v1/common.pb.h"
 
 namespace marginalia::client {
@@ -44,22 +47,44 @@ void PrintCriteria(const v1::FeedbackReport& report, std::ostream& out) {
   }
 }
 
+// Findings that say the same thing (same code, message and suggestion) are
+// printed once, with where else they occur, so thirteen identical citation
+// slips read as one point rather than thirteen.
 void PrintFindings(const v1::FeedbackReport& report, absl::string_view text,
                    std::ostream& out) {
   if (report.findings().empty()) return;
-  out << "\nFindings (" << report.findings_size() << ")\n";
+  std::vector<std::vector<const v1::Finding*>> groups;
+  std::map<std::string, std::size_t> group_of;
   for (const v1::Finding& f : report.findings()) {
+    std::string key =
+        absl::StrCat(f.code(), "\n", f.message(), "\n", f.suggestion());
+    auto [it, inserted] = group_of.emplace(key, groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].push_back(&f);
+  }
+  out << "\nFindings (" << report.findings_size() << ")\n";
+  for (const auto& group : groups) {
+    const v1::Finding& f = *group.front();
     std::string where = f.paragraph() >= 0
                             ? absl::StrFormat("para %d", f.paragraph())
-                            : "essay";
+                            : std::string("essay");
+    if (group.size() > 1) {
+      std::vector<std::string> places;
+      for (const v1::Finding* other : group) {
+        places.push_back(absl::StrCat(other->paragraph()));
+      }
+      where = absl::StrCat(group.size(), " times, paras ",
+                           absl::StrJoin(places, ","));
+    }
     out << absl::StrFormat("  %-7s %-36s %s\n", SeverityName(f.severity()),
                            f.code(), where);
     out << "          " << f.message() << "\n";
     if (!text.empty() && f.span().end() > f.span().begin()) {
       out << "          \"" << Excerpt(text, f.span(), 90) << "\"\n";
     }
-    if (!f.suggestion().empty())
+    if (!f.suggestion().empty()) {
       out << "          -> " << f.suggestion() << "\n";
+    }
   }
 }
 

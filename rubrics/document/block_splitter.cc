@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t kWrapWidth = 100;
 constexpr int kMaxHeadingWords = 20;
 constexpr int kMaxTitleWords = 30;
+// Longer lines are never headings (checked before counting words).
+constexpr std::size_t kMaxHeadingBytes = 250;
 
 struct Line {
   std::size_t begin = 0;  // first byte of the line
@@ -26,7 +28,10 @@ struct Line {
   uint8_t heading_level = 0;
   bool block_quote = false;
   bool blank = false;
-  bool rule = false;            // a Markdown horizontal rule: ---, ***, ___
+  bool rule = false;  // a Markdown horizontal rule: ---, ***, ___
+  // Markup rather than prose: a Liquid tag ({% include %}), an HTML tag, a
+  // code fence and its contents, an image. Separates blocks like a rule.
+  bool markup = false;
   bool markdown_block = false;  // a heading or list item: always its own block
 
   std::size_t length() const { return content_end - content_begin; }
@@ -119,8 +124,16 @@ void ApplyMarkdownMarkers(absl::string_view text, Line* line) {
   }
 }
 
+bool IsMarkupLine(absl::string_view content) {
+  return (absl::StartsWith(content, "<") && absl::EndsWith(content, ">")) ||
+         (absl::StartsWith(content, "{{") && absl::EndsWith(content, "}}")) ||
+         (absl::StartsWith(content, "![") && absl::EndsWith(content, ")"));
+}
+
 std::vector<Line> SplitLines(absl::string_view text, std::size_t from) {
   std::vector<Line> lines;
+  bool in_liquid = false;
+  bool in_fence = false;
   std::size_t begin = from;
   while (begin <= text.size()) {
     std::size_t end = text.find('\n', begin);
@@ -132,7 +145,18 @@ std::vector<Line> SplitLines(absl::string_view text, std::size_t from) {
     line.content_end = end;
     Trim(text, &line.content_begin, &line.content_end);
     line.blank = line.content_begin == line.content_end;
-    if (!line.blank) ApplyMarkdownMarkers(text, &line);
+    absl::string_view content =
+        text.substr(line.content_begin, line.content_end - line.content_begin);
+    if (in_fence || in_liquid || absl::StartsWith(content, "```") ||
+        absl::StartsWith(content, "{%") || IsMarkupLine(content)) {
+      if (absl::StartsWith(content, "```")) in_fence = !in_fence;
+      if (absl::StartsWith(content, "{%")) in_liquid = true;
+      if (in_liquid && absl::StrContains(content, "%}")) in_liquid = false;
+      line.markup = !line.blank || in_fence || in_liquid;
+      line.blank = false;
+    } else if (!line.blank) {
+      ApplyMarkdownMarkers(text, &line);
+    }
     lines.push_back(line);
     if (end == text.size()) break;
     begin = end + 1;
@@ -185,8 +209,9 @@ Block MakeBlock(const Line& first, const Line& last, BlockKind kind,
 // A run of consecutive plain lines (no blank line, no Markdown block between
 // them) becomes one block when it was hard-wrapped, else one block per line.
 void EmitPlainRun(absl::string_view text, const std::vector<Line>& run,
-                  std::vector<Block>* blocks) {
+                  uint32_t blank_lines_before, std::vector<Block>* blocks) {
   if (run.empty()) return;
+  std::size_t first_block = blocks->size();
   bool wrapped = run.size() > 1;
   std::size_t longest_rest = 0;
   for (std::size_t i = 0; i < run.size(); ++i) {
@@ -197,6 +222,7 @@ void EmitPlainRun(absl::string_view text, const std::vector<Line>& run,
     for (const Line& line : run) {
       blocks->push_back(MakeBlock(line, line, BlockKind::kProse, 1));
     }
+    (*blocks)[first_block].blank_lines_before = blank_lines_before;
     return;
   }
   std::size_t first = 0;
@@ -208,6 +234,7 @@ void EmitPlainRun(absl::string_view text, const std::vector<Line>& run,
   }
   blocks->push_back(MakeBlock(run[first], run.back(), BlockKind::kProse,
                               static_cast<uint32_t>(run.size() - first)));
+  (*blocks)[first_block].blank_lines_before = blank_lines_before;
 }
 
 int CountWords(absl::string_view text) {
@@ -252,7 +279,8 @@ void ClassifyBlocks(absl::string_view text, BlockLayout* layout) {
       continue;
     }
     bool next_is_list = has_next && blocks[i + 1].kind == BlockKind::kListItem;
-    if (has_next && !(next_is_list && LastMeaningful(line) == ':') &&
+    if (has_next && line.size() <= kMaxHeadingBytes &&
+        !(next_is_list && LastMeaningful(line) == ':') &&
         LooksLikeHeading(line, kMaxHeadingWords, CountWords(line) <= 10)) {
       block.kind = BlockKind::kHeading;
     }
@@ -269,7 +297,7 @@ void ClassifyBlocks(absl::string_view text, BlockLayout* layout) {
 
 bool LooksLikeHeading(absl::string_view line, int max_words,
                       bool allow_question) {
-  if (line.empty() || line.size() > 250) return false;
+  if (line.empty() || line.size() > kMaxHeadingBytes) return false;
   int words = CountWords(line);
   if (words == 0 || words > max_words) return false;
   UChar32 first = CodePointAt(line, 0);
@@ -314,24 +342,35 @@ BlockLayout SplitBlocks(absl::string_view text) {
   }
   std::vector<Line> lines = SplitLines(text, start);
   std::vector<Line> run;
+  uint32_t blanks = 0;      // blank lines seen since the last block
+  uint32_t run_blanks = 0;  // blank lines before the current run
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
-    if (line.blank || line.rule || line.markdown_block) {
-      EmitPlainRun(text, run, &layout.blocks);
+    if (line.blank || line.rule || line.markup || line.markdown_block) {
+      EmitPlainRun(text, run, run_blanks, &layout.blocks);
+      if (!run.empty()) blanks = 0;
       run.clear();
+      if (line.blank) ++blanks;
       if (line.markdown_block) {
         layout.blocks.push_back(MakeBlock(line, line, line.kind, 1));
+        layout.blocks.back().blank_lines_before = blanks;
+        blanks = 0;
       }
       continue;
     }
     // Consecutive block-quote lines form one quote; a quote never joins prose.
     if (!run.empty() && run.back().block_quote != line.block_quote) {
-      EmitPlainRun(text, run, &layout.blocks);
+      EmitPlainRun(text, run, run_blanks, &layout.blocks);
       run.clear();
+      blanks = 0;
+    }
+    if (run.empty()) {
+      run_blanks = blanks;
+      blanks = 0;
     }
     run.push_back(line);
   }
-  EmitPlainRun(text, run, &layout.blocks);
+  EmitPlainRun(text, run, run_blanks, &layout.blocks);
   ClassifyBlocks(text, &layout);
   return layout;
 }

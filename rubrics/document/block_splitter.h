@@ -19,6 +19,9 @@ struct Block {
   bool block_quote = false;
   // Lines joined into this block (1 for a single line).
   uint32_t lines = 1;
+  // Blank lines between the previous block and this one: a wider gap than
+  // usual often marks a new section.
+  uint32_t blank_lines_before = 0;
 };
 
 // The blocks of a text, in order, and where its front matter is.

@@ -53,6 +53,9 @@ struct Paragraph {
   uint8_t heading_level = 0;
   // A Markdown block quote ("> ").
   bool block_quote = false;
+  // Blank lines before this block; a wider gap than the essay's usual one
+  // often starts a new, unheaded section.
+  uint8_t blank_lines_before = 0;
   IndexRange sentences;
   IndexRange words;
   IndexRange quotations;

@@ -1,6 +1,7 @@
 #include "rubrics/document/inline_scanner.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 
 #include "absl/strings/ascii.h"
@@ -21,6 +22,76 @@ bool IsOpeningContext(UChar32 before) {
          before == '{' || IsDash(before) || before == '/' || before == 0x201C ||
          before == 0x2018 || before == '"' || before == '\'' || before == 0xAB;
 }
+
+constexpr std::array<bool, 128> MakeVowels() {
+  std::array<bool, 128> vowels{};
+  for (char c : {'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'}) {
+    vowels[static_cast<unsigned char>(c)] = true;
+  }
+  return vowels;
+}
+constexpr std::array<bool, 128> kVowels = MakeVowels();
+
+constexpr unsigned char kVowel = 1;
+constexpr unsigned char kLetterBit = 2;
+constexpr std::array<unsigned char, 128> MakeClasses() {
+  std::array<unsigned char, 128> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetterBit;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetterBit;
+  for (char c : {'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'}) {
+    classes[static_cast<unsigned char>(c)] |= kVowel;
+  }
+  return classes;
+}
+// Per ASCII byte: whether it is a vowel (for syllables) and a letter.
+constexpr std::array<unsigned char, 128> kClasses = MakeClasses();
+
+// Counts English syllables as vowel groups, fed one code point at a time,
+// less a silent final "e" ("plane") but not "-le" ("table"). Non-ASCII
+// letters count as vowels, each run one group. Kept branch-light: it runs
+// on every letter of the essay.
+class SyllableCounter {
+ public:
+  void Add(UChar32 c) {
+    unsigned char cls = c >= 0 && c < 128 ? kClasses[c] : kVowel;
+    unsigned vowel = cls & kVowel;
+    groups_ += vowel & ~in_vowel_;
+    in_vowel_ = vowel;
+    letters_ += (cls & kLetterBit) >> 1;
+    before_last_ = last_;
+    last_ = c;
+  }
+  uint8_t Finish() const {
+    int groups = static_cast<int>(groups_);
+    if (letters_ > 2 && groups > 1 && (last_ == 'e' || last_ == 'E') &&
+        before_last_ >= 0 && before_last_ < 128 && before_last_ != 'l' &&
+        before_last_ != 'L' && !(kClasses[before_last_] & kVowel)) {
+      --groups;
+    }
+    return static_cast<uint8_t>(std::clamp(groups, 1, 255));
+  }
+
+ private:
+  unsigned groups_ = 0;
+  unsigned letters_ = 0;
+  unsigned in_vowel_ = 0;
+  UChar32 last_ = -1;
+  UChar32 before_last_ = -1;
+};
+
+// ASCII bytes the scanner must look at: word characters, quotation marks
+// and brackets. Everything else (spaces, most punctuation) is skipped.
+constexpr std::array<bool, 128> MakeTracked() {
+  std::array<bool, 128> tracked{};
+  for (int c = 'a'; c <= 'z'; ++c) tracked[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) tracked[c] = true;
+  for (int c = '0'; c <= '9'; ++c) tracked[c] = true;
+  for (char c : {'(', ')', '[', ']', '"', '\''}) {
+    tracked[static_cast<unsigned char>(c)] = true;
+  }
+  return tracked;
+}
+constexpr std::array<bool, 128> kTracked = MakeTracked();
 
 // The quote stack entry of an open quotation.
 struct OpenQuote {
@@ -46,6 +117,13 @@ class Scanner {
     std::size_t first_paren = out_->parentheticals.size();
     std::size_t pos = span_.begin;
     while (pos < span_.end) {
+      unsigned char byte = static_cast<unsigned char>(text_[pos]);
+      // Fast path: ASCII that is neither a word character nor a mark the
+      // scanner tracks (spaces, most punctuation).
+      if (byte < 0x80 && !kTracked[byte]) {
+        ++pos;
+        continue;
+      }
       std::size_t at = pos;
       UChar32 c = NextCodePoint(text_, &pos);
       if (pos > span_.end) pos = span_.end;
@@ -75,15 +153,27 @@ class Scanner {
     return pos > span_.begin ? CodePointBefore(text_, pos) : -1;
   }
 
-  // Returns the offset just past the word that starts at `begin`.
+  // Returns the offset just past the word that starts at `begin`. Counts
+  // the word's syllables (vowel groups) in the same pass.
   std::size_t ScanWord(std::size_t begin) {
     std::size_t pos = begin;
     UChar32 first = At(begin);
     UChar32 prev = -1;
+    SyllableCounter syllables;
     while (pos < span_.end) {
+      // Fast path: a run of ASCII letters and digits.
+      unsigned char byte = static_cast<unsigned char>(text_[pos]);
+      if (byte < 0x80 &&
+          internal::Ascii(byte, internal::kLetter | internal::kDigit)) {
+        syllables.Add(byte);
+        prev = byte;
+        ++pos;
+        continue;
+      }
       std::size_t next = pos;
       UChar32 c = NextCodePoint(text_, &next);
       if (IsAlnum(c)) {
+        syllables.Add(c);
         prev = c;
         pos = next;
         continue;
@@ -96,6 +186,7 @@ class Scanner {
         joins = true;
       }
       if (!joins) break;
+      syllables.Add(c);
       prev = c;
       pos = next;
     }
@@ -105,8 +196,7 @@ class Scanner {
     word.paragraph = paragraph_;
     word.numeric = IsDigit(first);
     word.capitalised = IsUpper(first);
-    word.syllables =
-        word.numeric ? 0 : CountSyllables(text_.substr(begin, pos - begin));
+    word.syllables = word.numeric ? 0 : syllables.Finish();
     out_->words.push_back(word);
     return pos;
   }
@@ -297,20 +387,6 @@ class Scanner {
   std::vector<OpenBracket> brackets_;
 };
 
-bool IsVowel(char c) {
-  switch (AsciiLower(c)) {
-    case 'a':
-    case 'e':
-    case 'i':
-    case 'o':
-    case 'u':
-    case 'y':
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 void ScanInline(absl::string_view text, TextSpan span, uint32_t paragraph,
@@ -319,28 +395,10 @@ void ScanInline(absl::string_view text, TextSpan span, uint32_t paragraph,
 }
 
 uint8_t CountSyllables(absl::string_view word) {
-  int groups = 0;
-  bool in_vowel = false;
-  int letters = 0;
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      // Non-ASCII letters: treat each sequence as one vowel group.
-      if (!in_vowel) ++groups;
-      in_vowel = true;
-      continue;
-    }
-    bool vowel = IsVowel(c);
-    if (vowel && !in_vowel) ++groups;
-    in_vowel = vowel;
-    if (absl::ascii_isalpha(static_cast<unsigned char>(c))) ++letters;
-  }
-  // A silent final "e" ("plane"), but not "-le" ("table").
-  if (letters > 2 && groups > 1) {
-    char last = AsciiLower(word.back());
-    char before = AsciiLower(word[word.size() - 2]);
-    if (last == 'e' && before != 'l' && !IsVowel(before)) --groups;
-  }
-  return static_cast<uint8_t>(std::clamp(groups, 1, 255));
+  SyllableCounter counter;
+  std::size_t pos = 0;
+  while (pos < word.size()) counter.Add(NextCodePoint(word, &pos));
+  return counter.Finish();
 }
 
 }  // namespace marginalia::rubrics

@@ -76,6 +76,10 @@ Document Segmenter::Build(absl::string_view text) {
   doc.front_matter_ = layout.front_matter;
   doc.title_paragraph_ = layout.title;
   InlineContent content;
+  std::vector<Parenthetical> top_level;
+  // Typical English prose: a word per ~6 bytes, a sentence per ~120.
+  content.words.reserve(view.size() / 5 + 16);
+  doc.sentences_.reserve(view.size() / 80 + 4);
   doc.paragraphs_.reserve(layout.blocks.size());
   for (std::size_t i = 0; i < layout.blocks.size(); ++i) {
     const Block& block = layout.blocks[i];
@@ -84,6 +88,8 @@ Document Segmenter::Build(absl::string_view text) {
     paragraph.kind = block.kind;
     paragraph.heading_level = block.heading_level;
     paragraph.block_quote = block.block_quote;
+    paragraph.blank_lines_before =
+        static_cast<uint8_t>(std::min<uint32_t>(block.blank_lines_before, 255));
     std::size_t words = content.words.size();
     std::size_t quotes = content.quotations.size();
     std::size_t parens = content.parentheticals.size();
@@ -93,9 +99,15 @@ Document Segmenter::Build(absl::string_view text) {
     paragraph.parentheticals = Range(parens, content.parentheticals.size());
     std::size_t sentences = doc.sentences_.size();
     if (HasSentences(block.kind)) {
+      // Only closed top-level brackets can hide a full stop; nested ones lie
+      // inside them. Keeping them disjoint keeps the splitter linear.
+      top_level.clear();
+      for (std::size_t b = parens; b < content.parentheticals.size(); ++b) {
+        const Parenthetical& p = content.parentheticals[b];
+        if (p.closed && p.depth == 0) top_level.push_back(p);
+      }
       SplitSentences(view, block.span, static_cast<uint32_t>(i),
-                     content.parentheticals.data() + parens,
-                     content.parentheticals.size() - parens, &doc.sentences_);
+                     top_level.data(), top_level.size(), &doc.sentences_);
     }
     paragraph.sentences = Range(sentences, doc.sentences_.size());
     doc.paragraphs_.push_back(paragraph);

@@ -21,6 +21,16 @@ constexpr std::array<absl::string_view, 60> kAbbreviations = {
     "st",   "trans",  "viz",  "vol",  "vols", "vs",
 };
 
+// Bytes that may begin a sentence-ending mark: . ! ? and any non-ASCII
+// lead byte (for U+2026 HORIZONTAL ELLIPSIS).
+constexpr std::array<bool, 256> MakeTerminalLeads() {
+  std::array<bool, 256> leads{};
+  leads['.'] = leads['!'] = leads['?'] = true;
+  for (int b = 0x80; b < 256; ++b) leads[b] = true;
+  return leads;
+}
+constexpr std::array<bool, 256> kTerminalLeads = MakeTerminalLeads();
+
 bool IsTerminal(UChar32 c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
@@ -89,6 +99,10 @@ void SplitSentences(absl::string_view text, TextSpan span, uint32_t paragraph,
     }
   };
   while (pos < span.end) {
+    if (!kTerminalLeads[static_cast<unsigned char>(text[pos])]) {
+      ++pos;  // Fast path: most bytes cannot end a sentence.
+      continue;
+    }
     std::size_t at = pos;
     UChar32 c = NextCodePoint(text, &pos);
     if (!IsTerminal(c)) continue;
@@ -108,14 +122,10 @@ void SplitSentences(absl::string_view text, TextSpan span, uint32_t paragraph,
       ++paren;
     }
     bool inside = false;
-    for (std::size_t i = paren;
-         i < parenthetical_count && parentheticals[i].span.begin < at; ++i) {
-      const Parenthetical& p = parentheticals[i];
-      if (p.closed && p.span.begin < at && at < p.span.end &&
-          p.span.end > closers_end) {
-        inside = true;
-        break;
-      }
+    if (paren < parenthetical_count) {
+      const Parenthetical& p = parentheticals[paren];
+      inside = p.closed && p.span.begin < at && at < p.span.end &&
+               p.span.end > closers_end;
     }
     pos = run_end;
     if (inside) continue;

@@ -1,32 +1,24 @@
 #include "rubrics/document/unicode.h"
 
 #include <array>
+#include <cstring>
 
 namespace marginalia::rubrics {
-namespace {
+namespace internal {
 
-enum AsciiClass : uint8_t {
-  kLetter = 1,
-  kDigit = 2,
-  kUpper = 4,
-  kLower = 8,
-  kSpace = 16,
-};
-
-constexpr std::array<uint8_t, 128> MakeAsciiTable() {
-  std::array<uint8_t, 128> table{};
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLetter | kLower;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kLetter | kUpper;
-  for (int c = '0'; c <= '9'; ++c) table[c] = kDigit;
-  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[c] = kSpace;
-  return table;
+bool IsAlnumSlow(UChar32 c) {
+  return u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
 }
+bool IsLetterSlow(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
+}
+bool IsDigitSlow(UChar32 c) { return u_isdigit(c); }
+bool IsUpperSlow(UChar32 c) { return u_isUUppercase(c) || u_istitle(c); }
+bool IsLowerSlow(UChar32 c) { return u_isULowercase(c); }
+bool IsSpaceSlow(UChar32 c) { return u_isUWhiteSpace(c); }
+bool IsDashSlow(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_DASH); }
 
-constexpr std::array<uint8_t, 128> kAscii = MakeAsciiTable();
-
-inline bool AsciiHas(UChar32 c, uint8_t bits) { return kAscii[c] & bits; }
-
-}  // namespace
+}  // namespace internal
 
 bool IsValidUtf8(absl::string_view text, std::size_t* error_offset) {
   std::size_t pos = 0;
@@ -44,55 +36,23 @@ bool IsValidUtf8(absl::string_view text, std::size_t* error_offset) {
   return true;
 }
 
-bool IsAlnum(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return AsciiHas(c, kLetter | kDigit);
-  return u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
-}
-
-bool IsLetter(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return AsciiHas(c, kLetter);
-  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
-}
-
-bool IsDigit(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return AsciiHas(c, kDigit);
-  return u_isdigit(c);
-}
-
-bool IsUpper(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return AsciiHas(c, kUpper);
-  return u_isUUppercase(c) || u_istitle(c);
-}
-
-bool IsLower(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return AsciiHas(c, kLower);
-  return u_isULowercase(c);
-}
-
-bool IsSpace(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return AsciiHas(c, kSpace);
-  return u_isUWhiteSpace(c);
-}
-
-bool IsDash(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 128) return c == '-';
-  return u_hasBinaryProperty(c, UCHAR_DASH);
-}
-
 std::size_t CountCodePoints(absl::string_view text) {
-  std::size_t count = 0;
-  for (char ch : text) {
-    // Count every byte that does not continue a sequence.
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
+  // Every byte that does not continue a sequence starts a code point. Eight
+  // bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+  std::size_t continuation = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    uint64_t marks = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+    // Sum the eight 0/1 bytes with one multiplication.
+    continuation +=
+        static_cast<std::size_t>((marks * 0x0101010101010101ULL) >> 56);
   }
-  return count;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++continuation;
+  }
+  return text.size() - continuation;
 }
 
 }  // namespace marginalia::rubrics

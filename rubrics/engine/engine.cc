@@ -1,13 +1,58 @@
 #include "rubrics/engine/engine.h"
 
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "rubrics/analysis/citations/citation_checker.h"
+#include "rubrics/analysis/citations/citation_finder.h"
+#include "rubrics/analysis/evidence/evidence_analyzer.h"
+#include "rubrics/analysis/finding_catalog.h"
+#include "rubrics/analysis/lexicon.h"
+#include "rubrics/analysis/mechanics/mechanics_analyzer.h"
+#include "rubrics/analysis/patterns/pattern_analyzer.h"
+#include "rubrics/analysis/structure/outline_analyzer.h"
+#include "rubrics/analysis/structure/structure_checker.h"
 #include "rubrics/document/segmenter.h"
 #include "rubrics/engine/report_builder.h"
+#include "rubrics/scoring/rubric_scorer.h"
 
 namespace marginalia::rubrics {
 
 namespace v1 = ::marginalia::v1;
 
 absl::string_view EngineVersion() { return MARGINALIA_VERSION; }
+
+namespace {
+
+v1::ConfusedWordList BuiltInListOrEmpty(std::string* problem) {
+  absl::StatusOr<v1::ConfusedWordList> list = MechanicsAnalyzer::BuiltInList();
+  if (list.ok()) return *std::move(list);
+  *problem = std::string(list.status().message());
+  return v1::ConfusedWordList();
+}
+
+}  // namespace
+
+Engine::Engine() : Engine(BuiltInListOrEmpty(&data_problem_)) {}
+
+Engine::Engine(const v1::ConfusedWordList& confused_words) {
+  // Order matters: each analyser may read what the earlier ones found.
+  analyzers_.push_back(std::make_unique<CitationFinder>());
+  analyzers_.push_back(std::make_unique<OutlineAnalyzer>());
+  analyzers_.push_back(std::make_unique<CitationChecker>());
+  analyzers_.push_back(std::make_unique<EvidenceAnalyzer>());
+  analyzers_.push_back(std::make_unique<StructureChecker>());
+  analyzers_.push_back(std::make_unique<MechanicsAnalyzer>(confused_words));
+}
+
+Engine::~Engine() = default;
+
+std::vector<absl::string_view> Engine::AnalyzerNames() const {
+  std::vector<absl::string_view> names;
+  for (const auto& analyzer : analyzers_) names.push_back(analyzer->name());
+  names.push_back(PatternAnalyzerName());
+  return names;
+}
 
 absl::StatusOr<v1::FeedbackReport> Engine::Score(
     absl::string_view text, const CompiledRubric& rubric) const {
@@ -18,16 +63,36 @@ absl::StatusOr<v1::FeedbackReport> Engine::Score(
 
 v1::FeedbackReport Engine::ScoreDocument(const Document& document,
                                          const CompiledRubric& rubric) const {
+  Lexicon lexicon(document);
+  AnalysisSettings settings = AnalysisSettings::From(rubric.proto().analysis());
+  MarkerIndex markers(lexicon, document.words().size());
+  AnalysisInput input{document, lexicon, settings, &markers};
+  AnalysisResult result;
+  for (const auto& analyzer : analyzers_) analyzer->Analyze(input, &result);
+  RunPatternChecks(input, rubric, &result);
+
   v1::FeedbackReport report;
   report.set_rubric_id(rubric.id());
   report.set_rubric_version(rubric.version());
   report.set_rubric_name(rubric.proto().name());
   report.set_engine_version(std::string(EngineVersion()));
-  *report.mutable_stats() = BuildStats(document);
-  AddParagraphOutline(document, &report);
-  report.add_notes(
-      "Analysers are not configured yet: this report holds the text's "
-      "statistics and paragraph outline only, and no criterion is scored.");
+  std::vector<v1::Finding>& findings = result.mutable_findings();
+  SortFindings(&findings);
+  ScoreCriteria(rubric, result, &findings, &report);
+  // The rubric is the lens: a finding no criterion counts (say, "cites no
+  // sources" under a rubric for timed opinion essays) is left out, while
+  // the rubric's own pattern checks always report.
+  findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                [](const v1::Finding& f) {
+                                  return f.criterion_id().empty() &&
+                                         FindFindingKind(f.code()) != nullptr;
+                                }),
+                 findings.end());
+  FillReport(document, result, &report);
+  if (!data_problem_.empty()) {
+    report.add_notes(
+        absl::StrCat("Confused-word checks were skipped: ", data_problem_));
+  }
   return report;
 }
 

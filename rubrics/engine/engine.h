@@ -3,9 +3,15 @@
 // and safe to use from many threads at once.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "marginalia/v1/report.pb.h"
+#include "marginalia/v1/rubric.pb.h"
+#include "rubrics/analysis/analyzer.h"
 #include "rubrics/document/document.h"
 #include "rubrics/rubric/compiled_rubric.h"
 
@@ -16,7 +22,13 @@ absl::string_view EngineVersion();
 
 class Engine {
  public:
-  Engine() = default;
+  // The engine with the built-in confused-word list.
+  Engine();
+  // The engine with another confused-word list (tests, custom installs).
+  explicit Engine(const marginalia::v1::ConfusedWordList& confused_words);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
   // Scores `text` (normalised with NormalizeEssayText, so that offsets match
   // what is stored) with `rubric`. The same text and rubric always give the
@@ -27,6 +39,14 @@ class Engine {
   // Like Score(), for an already segmented document.
   marginalia::v1::FeedbackReport ScoreDocument(
       const Document& document, const CompiledRubric& rubric) const;
+
+  // The analysers' stable names, in the order they run.
+  std::vector<absl::string_view> AnalyzerNames() const;
+
+ private:
+  std::vector<std::unique_ptr<const Analyzer>> analyzers_;
+  // Set when the built-in data could not be loaded; reported in notes.
+  std::string data_problem_;
 };
 
 }  // namespace marginalia::rubrics

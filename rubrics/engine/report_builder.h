@@ -1,19 +1,24 @@
-// Fills the parts of a FeedbackReport that come straight from the document
-// model: statistics, title, paragraph outline and headed sections.
+// Turns the document model and the analysers' result into the report
+// message: statistics, metrics, outline, citations, sources and findings.
 #pragma once
 
+#include <vector>
+
 #include "marginalia/v1/report.pb.h"
+#include "rubrics/analysis/analysis_result.h"
 #include "rubrics/document/document.h"
 
 namespace marginalia::rubrics {
 
-marginalia::v1::TextStats BuildStats(const Document& document);
-
-// One ParagraphOutline per block, with kind, span and counts. Roles are left
-// unspecified; the structure analyser sets them.
-void AddParagraphOutline(const Document& document,
-                         marginalia::v1::FeedbackReport* report);
-
 marginalia::v1::Span ToProto(TextSpan span);
+
+// Orders findings for reading: whole-essay findings first, then by position,
+// then by code, so the same essay always lists them the same way.
+void SortFindings(std::vector<marginalia::v1::Finding>* findings);
+
+// Everything but the criteria: stats, metrics, title, sections, paragraphs,
+// citations, sources, findings (moved out of `result`) and notes.
+void FillReport(const Document& document, AnalysisResult& result,
+                marginalia::v1::FeedbackReport* report);
 
 }  // namespace marginalia::rubrics

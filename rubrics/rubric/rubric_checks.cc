@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "re2/re2.h"
+#include "rubrics/analysis/finding_catalog.h"
 
 namespace marginalia::rubrics {
 namespace {
@@ -42,6 +43,9 @@ class Checker {
       : file_(file), errors_(errors) {}
 
   void Check(const v1::Rubric& rubric, const TextFormat::ParseInfoTree* tree) {
+    for (const v1::PatternCheck& check : rubric.patterns()) {
+      pattern_codes_.insert(check.code());
+    }
     if (!RE2::FullMatch(rubric.id(), IdPattern())) {
       Error(tree, rubric, "id",
             absl::StrCat("rubric id '", rubric.id(),
@@ -133,6 +137,14 @@ class Checker {
                   "' is not a finding code (e.g. "
                   "\"citation.quote_without_page\" or \"mechanics.*\")"));
       }
+      if (!KnownCode(finding.code())) {
+        Error(sub, finding, "code",
+              absl::StrCat("criterion '", criterion.id(),
+                           "': no analyser "
+                           "produces '",
+                           finding.code(),
+                           "' (see rubrics/README.md for the codes)"));
+      }
       if (finding.per_finding() < 0 || finding.max_deduction() < 0 ||
           finding.tolerated() < 0) {
         Error(sub, finding, "per_finding",
@@ -143,10 +155,12 @@ class Checker {
     } else if (rule.has_metric()) {
       const v1::MetricRule& metric = rule.metric();
       const TextFormat::ParseInfoTree* sub = Nested(tree, rule, "metric", -1);
-      if (!IsValidFindingCode(metric.metric())) {
-        Error(sub, metric, "metric",
-              absl::StrCat("criterion '", criterion.id(), "': '",
-                           metric.metric(), "' is not a metric name"));
+      if (FindMetricKind(metric.metric()) == nullptr) {
+        Error(
+            sub, metric, "metric",
+            absl::StrCat("criterion '", criterion.id(), "': '", metric.metric(),
+                         "' is not a metric the engine measures (see "
+                         "rubrics/README.md)"));
       }
       if (metric.good() == metric.bad()) {
         Error(sub, metric, "good",
@@ -245,8 +259,26 @@ class Checker {
                            : absl::StrCat(file_, ": ", what));
   }
 
+  // A code some analyser or one of the rubric's patterns produces; a prefix
+  // ("mechanics.*") must cover at least one.
+  bool KnownCode(absl::string_view code) const {
+    absl::string_view prefix = code;
+    if (absl::ConsumeSuffix(&prefix, "*")) {
+      for (const FindingKind& kind : FindingKinds()) {
+        if (absl::StartsWith(kind.code, prefix)) return true;
+      }
+      for (const std::string& own : pattern_codes_) {
+        if (absl::StartsWith(own, prefix)) return true;
+      }
+      return false;
+    }
+    return FindFindingKind(code) != nullptr ||
+           pattern_codes_.count(std::string(code)) > 0;
+  }
+
   std::string file_;
   std::vector<std::string>* errors_;
+  std::set<std::string> pattern_codes_;
 };
 
 }  // namespace

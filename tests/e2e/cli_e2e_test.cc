@@ -10,6 +10,7 @@
 #include "tests/testing/subprocess.h"
 #include "tests/testing/temp_dir.h"
 #include "tests/testing/test_data.h"
+#include "tests/testing/test_rubrics.h"
 
 namespace marginalia {
 namespace {
@@ -142,6 +143,70 @@ TEST(CliEndToEndTest, OfflineScoreNeedsNoServer) {
       {BinaryPath("marginalia"), "score",
        testing::TestDataPath("soviet-model-essay.txt"), "--format", "json"});
   EXPECT_EQ(result.out, again.out);
+}
+
+constexpr const char* kRubric = testing::kShortRubric;
+
+TEST(CliEndToEndTest, RubricValidateShowsFileAndLine) {
+  testing::TempDir dir;
+  std::string good = dir.File("good.textproto");
+  testing::WriteFile(good, kRubric);
+  ProcessResult valid =
+      RunProcess({BinaryPath("marginalia"), "rubric", "validate", good});
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+  EXPECT_THAT(valid.out,
+              HasSubstr("valid rubric 'short-essay' with 1 criteria"));
+
+  std::string bad = dir.File("bad.textproto");
+  std::string text = kRubric;
+  text.replace(text.find("mechanics.*"), 11, "mechanics.typo_code");
+  testing::WriteFile(bad, text);
+  ProcessResult invalid =
+      RunProcess({BinaryPath("marginalia"), "rubric", "validate", bad});
+  EXPECT_EQ(invalid.exit_code, 1);
+  EXPECT_THAT(invalid.err, HasSubstr(bad + ":9: criterion 'writing': no "
+                                           "analyser produces "
+                                           "'mechanics.typo_code'"));
+}
+
+TEST(CliEndToEndTest, ScoreWithARubricFileNotYetInstalled) {
+  testing::TempDir dir;
+  std::string rubric = dir.File("short.textproto");
+  testing::WriteFile(rubric, kRubric);
+  ProcessResult result = RunProcess(
+      {BinaryPath("marginalia"), "score",
+       testing::TestDataPath("soviet-model-essay.txt"), "--rubric", rubric});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("Rubric: Short essay (short-essay v1)"));
+  EXPECT_THAT(result.out, HasSubstr("mechanics.confused_word"));
+  // Citation findings matter to no criterion of this rubric: left out.
+  EXPECT_THAT(result.out, ::testing::Not(HasSubstr("citation.")));
+}
+
+TEST(CliEndToEndTest, RubricListShowAndInstall) {
+  testing::TempDir dir;
+  testing::ServerProcess server(dir.File("m.db"));
+  ProcessResult list = Cli(server.address(), {"rubric", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  for (const char* id :
+       {"history-essay", "argumentative-essay", "research-report"}) {
+    EXPECT_THAT(list.out, HasSubstr(id));
+  }
+  ProcessResult show =
+      Cli(server.address(), {"rubric", "show", "history-essay"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_THAT(show.out, HasSubstr("criteria {"));
+  std::string rubric = dir.File("short.textproto");
+  testing::WriteFile(rubric, kRubric);
+  for (const char* version : {"version 1", "version 2"}) {
+    ProcessResult install =
+        Cli(server.address(), {"rubric", "install", rubric});
+    ASSERT_EQ(install.exit_code, 0) << install.err;
+    EXPECT_THAT(install.out, HasSubstr(version));
+  }
+  ProcessResult missing = Cli(server.address(), {"rubric", "show", "nope"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("NOT_FOUND"));
 }
 
 TEST(CliEndToEndTest, ServerRefusesAnUnusableDatabasePath) {

@@ -115,3 +115,18 @@ TEST(BlockSplitterTest, AnyBytesHaveALayout) {
 
 }  // namespace
 }  // namespace marginalia::rubrics
+
+namespace marginalia::rubrics {
+namespace {
+
+TEST(BlockSplitterTest, CountsBlankLinesBeforeEachBlock) {
+  BlockLayout layout = SplitBlocks("One.\n\nTwo.\n\n\n\nThree.\n## Four\n");
+  ASSERT_EQ(layout.blocks.size(), 4u);
+  EXPECT_EQ(layout.blocks[0].blank_lines_before, 0u);
+  EXPECT_EQ(layout.blocks[1].blank_lines_before, 1u);
+  EXPECT_EQ(layout.blocks[2].blank_lines_before, 3u);
+  EXPECT_EQ(layout.blocks[3].blank_lines_before, 0u);
+}
+
+}  // namespace
+}  // namespace marginalia::rubrics

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "marginalia/v1/rubric_service.grpc.pb.h"
+#include "tests/testing/test_rubrics.h"
 #include "tests/testing/test_server.h"
 
 namespace marginalia {
@@ -19,17 +20,7 @@ class RubricServiceTest : public ::testing::Test {
   std::unique_ptr<v1::RubricService::Stub> stub_;
 };
 
-constexpr char kRubric[] = R"pb(
-  id: "short-essay"
-  name: "Short essay"
-  criteria {
-    id: "structure"
-    name: "Structure"
-    max_score: 10
-    levels { level: 0 description: "Missing." }
-    levels { level: 1 description: "Present." }
-  }
-)pb";
+constexpr const char* kRubric = testing::kShortRubric;
 
 TEST_F(RubricServiceTest, ListsTheBuiltInRubrics) {
   v1::ListRubricsResponse response;

@@ -1,0 +1,96 @@
+// Engine throughput: the full analysis of the sample essay (essays per
+// second on one core), and cost against size from 1 KB to 1 MB (should be
+// linear: bytes per second roughly constant).
+//
+//   build/bin/engine_benchmark
+//   build/bin/engine_benchmark --benchmark_filter=Size
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "rubrics/document/normalize.h"
+#include "rubrics/engine/engine.h"
+#include "rubrics/rubric/rubric_registry.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+const std::string& Sample() {
+  static const std::string* text = [] {
+    std::ifstream in(MARGINALIA_SAMPLE, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto normalised = NormalizeEssayText(buffer.str());
+    if (!normalised.ok()) {
+      std::fprintf(stderr, "cannot read %s\n", MARGINALIA_SAMPLE);
+      std::abort();
+    }
+    return new std::string(*normalised);
+  }();
+  return *text;
+}
+
+const CompiledRubric& HistoryRubric() {
+  static const auto* rubric = new std::shared_ptr<const CompiledRubric>(
+      *RubricRegistry::BuiltIn()->Find("history-essay"));
+  return **rubric;
+}
+
+// An essay of about `bytes`: the sample's title and introduction, then its
+// body paragraphs repeated, then its conclusion, so that every analyser has
+// realistic work at every size.
+std::string EssayOfSize(std::size_t bytes) {
+  const std::string& sample = Sample();
+  std::size_t body_begin = sample.find("Contextualising");
+  std::size_t body_end = sample.find("The outcomes of the First");
+  std::string head = sample.substr(0, body_begin);
+  std::string body = sample.substr(body_begin, body_end - body_begin);
+  std::string tail = sample.substr(body_end);
+  std::string essay = head;
+  while (essay.size() + tail.size() < bytes) {
+    essay += body.substr(0, std::min(body.size(), bytes - essay.size()));
+    // Cut on a paragraph boundary so the text stays well formed.
+    std::size_t cut = essay.rfind("\n\n");
+    if (cut != std::string::npos && cut > head.size()) essay.resize(cut + 2);
+  }
+  return bytes < head.size() + tail.size() ? sample.substr(0, bytes)
+                                           : essay + tail;
+}
+
+void BM_ScoreSampleEssay(benchmark::State& state) {
+  Engine engine;
+  const std::string& text = Sample();
+  for (auto _ : state) {
+    auto report = engine.Score(text, HistoryRubric());
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.SetLabel("items/s = essays/s");
+}
+BENCHMARK(BM_ScoreSampleEssay);
+
+void BM_ScoreSize(benchmark::State& state) {
+  Engine engine;
+  std::string text = EssayOfSize(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto report = engine.Score(text, HistoryRubric());
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.SetComplexityN(static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_ScoreSize)
+    ->RangeMultiplier(4)
+    ->Range(1 << 10, 1 << 20)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace marginalia::rubrics
+
+BENCHMARK_MAIN();

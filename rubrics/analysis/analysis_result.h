@@ -1,0 +1,74 @@
+// Accumulates what the analysers find about one document, in the order they
+// run: findings, metrics, citations and sources, the outline. Single-use and
+// single-threaded (one per scored essay).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "marginalia/v1/report.pb.h"
+#include "rubrics/analysis/analysis_types.h"
+
+namespace marginalia::rubrics {
+
+class AnalysisResult {
+ public:
+  // At most this many findings of one code are kept; the rest are counted
+  // and reported in a note, so pathological input cannot flood a report.
+  static constexpr int kMaxFindingsPerCode = 200;
+
+  // Records a finding. `code` must be in the catalogue or come from the
+  // rubric's own pattern checks (pass their severity then).
+  void AddFinding(
+      absl::string_view code, TextSpan span, int paragraph, std::string message,
+      std::string suggestion,
+      marginalia::v1::Severity severity = marginalia::v1::SEVERITY_UNSPECIFIED);
+  // The finding just added, to attach related spans. After a finding was
+  // dropped by the cap, a scratch finding that is thrown away.
+  marginalia::v1::Finding& last_finding() {
+    return last_dropped_ ? scratch_ : findings_.back();
+  }
+  // Codes whose findings were capped, with how many were dropped.
+  const std::map<std::string, int>& dropped() const { return dropped_; }
+
+  // `name` must outlive the result: a string literal, as every analyser
+  // passes.
+  void SetMetric(absl::string_view name, double value);
+  double Metric(absl::string_view name, double fallback = 0) const;
+
+  const std::vector<marginalia::v1::Finding>& findings() const {
+    return findings_;
+  }
+  std::vector<marginalia::v1::Finding>& mutable_findings() { return findings_; }
+  const std::map<absl::string_view, double>& metrics() const {
+    return metrics_;
+  }
+
+  // Shared between analysers.
+  std::vector<CitationRecord> citations;
+  std::vector<ReferenceRecord> references;
+  std::vector<SourceRecord> sources;
+  // The heading of the reference list, or -1; its entries' paragraphs.
+  int reference_heading = -1;
+  std::vector<int> reference_paragraphs;
+  bool has_reference_list() const { return !reference_paragraphs.empty(); }
+
+  // One role per document paragraph, and the sections they form.
+  std::vector<ParagraphRole> roles;
+  std::vector<SectionRecord> sections;
+  // Sentence indices of the thesis and roadmap, or -1.
+  int thesis_sentence = -1;
+  int roadmap_sentence = -1;
+
+ private:
+  std::vector<marginalia::v1::Finding> findings_;
+  std::map<absl::string_view, double> metrics_;
+  std::map<std::string, int, std::less<>> per_code_;
+  std::map<std::string, int> dropped_;
+  marginalia::v1::Finding scratch_;
+  bool last_dropped_ = false;
+};
+
+}  // namespace marginalia::rubrics

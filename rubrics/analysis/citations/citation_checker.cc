@@ -1,0 +1,534 @@
+#include "rubrics/analysis/citations/citation_checker.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "rubrics/analysis/citations/citation_finder.h"
+#include "rubrics/analysis/citations/citation_parser.h"
+#include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/reference_parser.h"
+#include "rubrics/analysis/text_queries.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+
+bool IsStandard(v1::CitationStyle style) {
+  return style == v1::CITATION_STYLE_APA ||
+         style == v1::CITATION_STYLE_HARVARD ||
+         style == v1::CITATION_STYLE_CHICAGO ||
+         style == v1::CITATION_STYLE_MLA || style == v1::CITATION_STYLE_NUMERIC;
+}
+
+// Whether a citation is acceptable in `style`.
+bool Fits(const CitationRecord& c, v1::CitationStyle style) {
+  return c.style == style ||
+         (c.chicago_compatible && style == v1::CITATION_STYLE_CHICAGO);
+}
+
+std::string Year4(absl::string_view year) {
+  return std::string(year.substr(0, std::min<std::size_t>(4, year.size())));
+}
+
+// The style most standard citations fit, and how many fit it.
+std::pair<v1::CitationStyle, int> DominantStyle(
+    const std::vector<CitationRecord>& citations) {
+  v1::CitationStyle best = v1::CITATION_STYLE_UNSPECIFIED;
+  int best_count = 0;
+  for (v1::CitationStyle style :
+       {v1::CITATION_STYLE_APA, v1::CITATION_STYLE_HARVARD,
+        v1::CITATION_STYLE_CHICAGO, v1::CITATION_STYLE_MLA,
+        v1::CITATION_STYLE_NUMERIC}) {
+    int count = 0;
+    for (const CitationRecord& c : citations) {
+      if (c.kind != v1::CITATION_KIND_NARRATIVE && Fits(c, style)) ++count;
+    }
+    if (count > best_count) {
+      best = style;
+      best_count = count;
+    }
+  }
+  return {best, best_count};
+}
+
+class Checker {
+ public:
+  Checker(const AnalysisInput& input, AnalysisResult* result)
+      : input_(input), doc_(input.document), result_(result) {}
+
+  void Run() {
+    auto [dominant, dominant_count] = DominantStyle(result_->citations);
+    dominant_ = dominant;
+    dominant_count_ = dominant_count;
+    target_ = input_.settings.required_style != v1::CITATION_STYLE_UNSPECIFIED
+                  ? input_.settings.required_style
+              : dominant != v1::CITATION_STYLE_UNSPECIFIED &&
+                      dominant != v1::CITATION_STYLE_NUMERIC
+                  ? dominant
+                  : v1::CITATION_STYLE_APA;
+    MatchAndGroup();
+    CheckReferenceList();
+    CheckFormats();
+    CheckQuotations();
+    SetMetrics();
+  }
+
+ private:
+  // Resolves each citation to a reference entry (when there is a list) and
+  // to a source; unresolved author-date citations share a source per
+  // (first author, year).
+  void MatchAndGroup() {
+    std::map<std::string, int> source_by_key;
+    std::vector<int> source_of_reference(result_->references.size(), -1);
+    for (std::size_t i = 0; i < result_->citations.size(); ++i) {
+      CitationRecord& c = result_->citations[i];
+      int reference = MatchReference(c);
+      std::string key;
+      if (reference >= 0) {
+        key = absl::StrCat("ref#", reference);
+      } else if (!c.numbers.empty()) {
+        key = absl::StrCat("number#", c.numbers[0]);
+      } else if (!c.authors.empty()) {
+        key = absl::StrCat(FoldName(c.authors[0]), "#", Year4(c.year));
+      } else {
+        continue;
+      }
+      auto [it, inserted] =
+          source_by_key.emplace(key, static_cast<int>(result_->sources.size()));
+      if (inserted) {
+        SourceRecord source;
+        source.reference = reference;
+        if (reference >= 0) {
+          const ReferenceRecord& r = result_->references[reference];
+          source.authors = r.authors.empty() ? c.authors : r.authors;
+          source.year = r.year.empty() ? c.year : r.year;
+          source.title = r.title;
+          source_of_reference[reference] = it->second;
+        } else {
+          source.authors = c.authors;
+          source.year = c.year;
+          if (c.authors.empty() && !c.numbers.empty()) {
+            source.authors.push_back(absl::StrCat("[", c.numbers[0], "]"));
+          }
+        }
+        result_->sources.push_back(std::move(source));
+      }
+      c.source = it->second;
+      SourceRecord& source = result_->sources[c.source];
+      ++source.citations;
+      source.citation_indices.push_back(static_cast<int>(i));
+      if (reference >= 0) ++result_->references[reference].cited;
+    }
+    // Uncited references are sources too, after the cited ones.
+    for (std::size_t r = 0; r < result_->references.size(); ++r) {
+      if (source_of_reference[r] >= 0) continue;
+      const ReferenceRecord& ref = result_->references[r];
+      SourceRecord source;
+      source.authors = ref.authors;
+      source.year = ref.year;
+      source.title = ref.title;
+      source.reference = static_cast<int>(r);
+      result_->sources.push_back(std::move(source));
+    }
+    for (SourceRecord& source : result_->sources) {
+      source.key = MakeKey(source.authors, source.year);
+    }
+  }
+
+  // The reference entry a citation points to, or -1. Records near misses
+  // (same author, other year; same year, misspelt name) for the checks.
+  int MatchReference(const CitationRecord& c) {
+    const auto& refs = result_->references;
+    if (refs.empty()) return -1;
+    if (!c.numbers.empty()) {
+      for (std::size_t r = 0; r < refs.size(); ++r) {
+        if (refs[r].number == c.numbers[0]) return static_cast<int>(r);
+      }
+      return -1;
+    }
+    if (c.authors.empty()) return -1;
+    std::string family = FoldName(c.authors[0]);
+    std::string year = Year4(c.year);
+    int same_author = -1;
+    for (std::size_t r = 0; r < refs.size(); ++r) {
+      if (refs[r].authors.empty()) continue;
+      if (FoldName(refs[r].authors[0]) != family) continue;
+      // MLA citations carry no year; "2018a" matches "2018a" or "2018".
+      if (year.empty() || Year4(refs[r].year) == year) {
+        return static_cast<int>(r);
+      }
+      same_author = static_cast<int>(r);
+    }
+    if (same_author >= 0) {
+      year_mismatches_.emplace(FoldName(c.authors[0]) + "#" + year,
+                               same_author);
+      return -1;
+    }
+    for (std::size_t r = 0; r < refs.size(); ++r) {
+      if (refs[r].authors.empty()) continue;
+      if (Year4(refs[r].year) == year &&
+          IsNearMissName(FoldName(refs[r].authors[0]), family)) {
+        name_mismatches_.emplace(FoldName(c.authors[0]) + "#" + year,
+                                 static_cast<int>(r));
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  static std::string MakeKey(const std::vector<std::string>& authors,
+                             absl::string_view year) {
+    std::string key = authors.empty() ? "anonymous" : FoldName(authors[0]);
+    for (char& ch : key) {
+      if (ch == ' ') ch = '-';
+    }
+    if (authors.size() == 2) absl::StrAppend(&key, "-", FoldName(authors[1]));
+    if (authors.size() > 2) absl::StrAppend(&key, "-et-al");
+    absl::StrAppend(&key, "-", year.empty() ? "nd" : year);
+    return key;
+  }
+
+  std::vector<v1::Span> CitationSpans(const SourceRecord& source,
+                                      std::size_t skip_first) const {
+    std::vector<v1::Span> spans;
+    for (std::size_t k = skip_first; k < source.citation_indices.size(); ++k) {
+      const CitationRecord& c = result_->citations[source.citation_indices[k]];
+      v1::Span span;
+      span.set_begin(c.span.begin);
+      span.set_end(c.span.end);
+      spans.push_back(span);
+    }
+    return spans;
+  }
+
+  void AddRelated(const std::vector<v1::Span>& spans) {
+    for (const v1::Span& span : spans) {
+      *result_->last_finding().add_related_spans() = span;
+    }
+  }
+
+  void CheckReferenceList() {
+    const auto& citations = result_->citations;
+    if (citations.empty()) return;
+    if (!result_->has_reference_list()) {
+      if (!input_.settings.reference_list_required) return;
+      std::vector<std::string> labels;
+      std::vector<v1::Span> firsts;
+      for (const SourceRecord& source : result_->sources) {
+        labels.push_back(SourceLabel(source.authors, source.year));
+        std::vector<v1::Span> spans = CitationSpans(source, 0);
+        if (!spans.empty()) firsts.push_back(spans[0]);
+      }
+      uint32_t end = doc_.paragraphs().back().span.end;
+      std::size_t count = result_->sources.size();
+      result_->AddFinding(
+          "citation.missing_reference_list", TextSpan{end, end}, -1,
+          absl::StrCat("The essay cites ", count,
+                       count == 1 ? " source" : " sources",
+                       " but has no reference list, so a reader cannot find "
+                       "them."),
+          absl::StrCat("Add a \"References\" section after the conclusion "
+                       "with a full entry for each: ",
+                       absl::StrJoin(labels, "; "), "."));
+      AddRelated(firsts);
+      return;
+    }
+    for (const SourceRecord& source : result_->sources) {
+      if (source.reference >= 0 || source.citations == 0) continue;
+      const CitationRecord& first =
+          result_->citations[source.citation_indices[0]];
+      std::string label = SourceLabel(source.authors, source.year);
+      std::string key =
+          FoldName(first.authors.empty() ? "" : first.authors[0]) + "#" +
+          Year4(first.year);
+      if (auto it = year_mismatches_.find(key); it != year_mismatches_.end()) {
+        const ReferenceRecord& ref = result_->references[it->second];
+        result_->AddFinding(
+            "citation.year_mismatch", first.span, first.paragraph,
+            absl::StrCat(first.authors[0], " is cited with the year ",
+                         first.year, ", but the reference list gives ",
+                         ref.year.empty() ? "no year" : ref.year, "."),
+            absl::StrCat("Make the citation and the reference agree: ",
+                         FormatCitation(first.authors, first.et_al, ref.year,
+                                        first.locator, target_),
+                         ", or correct the reference's year."));
+      } else if (auto nit = name_mismatches_.find(key);
+                 nit != name_mismatches_.end()) {
+        const ReferenceRecord& ref = result_->references[nit->second];
+        result_->AddFinding(
+            "citation.name_mismatch", first.span, first.paragraph,
+            absl::StrCat("The citation spells the author \"", first.authors[0],
+                         "\", but the reference list has \"", ref.authors[0],
+                         "\"."),
+            absl::StrCat("Use one spelling: ",
+                         FormatCitation(ref.authors, first.et_al, first.year,
+                                        first.locator, target_),
+                         "."));
+      } else {
+        result_->AddFinding(
+            "citation.missing_reference_entry", first.span, first.paragraph,
+            absl::StrCat(label, " is cited ", source.citations,
+                         source.citations == 1 ? " time" : " times",
+                         " but has no entry in the reference list."),
+            absl::StrCat("Add a reference entry for ", label,
+                         " or correct the citation."));
+      }
+      AddRelated(CitationSpans(source, 1));
+    }
+    // A bibliography may list works consulted but not cited; a reference
+    // list ("References", "Works Cited") lists exactly the works cited.
+    if (result_->reference_heading >= 0 &&
+        !IsCitedWorksHeading(
+            doc_.Slice(doc_.paragraphs()[result_->reference_heading].span))) {
+      return;
+    }
+    for (const ReferenceRecord& ref : result_->references) {
+      if (ref.cited > 0) continue;
+      std::string label = SourceLabel(ref.authors, ref.year);
+      bool near = false;
+      for (const auto& [key, index] : year_mismatches_) {
+        near = near || &result_->references[index] == &ref;
+      }
+      for (const auto& [key, index] : name_mismatches_) {
+        near = near || &result_->references[index] == &ref;
+      }
+      if (near) continue;  // already reported as a mismatch
+      result_->AddFinding(
+          "citation.uncited_reference", ref.span, ref.paragraph,
+          absl::StrCat(label, " is in the reference list but never cited."),
+          "Cite it where the essay uses it, or remove it from the references.");
+    }
+  }
+
+  void CheckFormats() {
+    auto& citations = result_->citations;
+    bool required =
+        input_.settings.required_style != v1::CITATION_STYLE_UNSPECIFIED;
+    int standard = 0;
+    std::set<v1::CitationStyle> styles;
+    int with_and = 0, with_ampersand = 0;
+    for (const CitationRecord& c : citations) {
+      if (c.kind == v1::CITATION_KIND_PARENTHETICAL && IsStandard(c.style)) {
+        ++standard;
+        styles.insert(c.chicago_compatible &&
+                              dominant_ == v1::CITATION_STYLE_CHICAGO
+                          ? v1::CITATION_STYLE_CHICAGO
+                          : c.style);
+      }
+      if (c.kind == v1::CITATION_KIND_PARENTHETICAL && c.authors.size() >= 2) {
+        with_and += c.uses_and ? 1 : 0;
+        with_ampersand += c.uses_ampersand ? 1 : 0;
+      }
+    }
+    for (CitationRecord& c : citations) {
+      std::string written(doc_.Slice(c.span));
+      if (c.style == v1::CITATION_STYLE_NONSTANDARD) {
+        c.corrected =
+            FormatCitation(c.authors, c.et_al, c.year, c.locator, target_);
+        result_->AddFinding("citation.nonstandard_format", c.span, c.paragraph,
+                            absl::StrCat("\"", written, "\" ", c.format_problem,
+                                         ", which no citation style does."),
+                            absl::StrCat("Write ", c.corrected, " (",
+                                         StyleName(target_), ")."));
+        continue;
+      }
+      if (c.kind != v1::CITATION_KIND_PARENTHETICAL || !IsStandard(c.style)) {
+        continue;
+      }
+      if (required && !Fits(c, input_.settings.required_style)) {
+        c.corrected =
+            FormatCitation(c.authors, c.et_al, c.year, c.locator, target_);
+        result_->AddFinding(
+            "citation.wrong_style", c.span, c.paragraph,
+            absl::StrCat("\"", written, "\" is in ", StyleName(c.style),
+                         " style; this assignment asks for ",
+                         StyleName(target_), "."),
+            absl::StrCat("Write ", c.corrected, "."));
+      } else if (!required && styles.size() >= 2 && !Fits(c, dominant_)) {
+        c.corrected =
+            FormatCitation(c.authors, c.et_al, c.year, c.locator, dominant_);
+        result_->AddFinding(
+            "citation.inconsistent_style", c.span, c.paragraph,
+            absl::StrCat("\"", written, "\" is in ", StyleName(c.style),
+                         " style, but most citations (", dominant_count_,
+                         " of ", standard, ") are ", StyleName(dominant_), "."),
+            absl::StrCat("Use one style throughout: ", c.corrected, "."));
+      } else if (c.irregular_page) {
+        c.corrected =
+            FormatCitation(c.authors, c.et_al, c.year, c.locator, c.style);
+        result_->AddFinding("citation.page_format", c.span, c.paragraph,
+                            absl::StrCat("The page in \"", written,
+                                         "\" is not written the standard way."),
+                            absl::StrCat("Write ", c.corrected, "."));
+      }
+      CheckEtAl(c, written);
+      bool minority_and = with_ampersand > with_and && c.uses_and;
+      bool minority_ampersand = with_and > with_ampersand && c.uses_ampersand;
+      bool apa_and =
+          (target_ == v1::CITATION_STYLE_APA && required) && c.uses_and;
+      if (minority_and || minority_ampersand || apa_and) {
+        result_->AddFinding(
+            "citation.ampersand_mix", c.span, c.paragraph,
+            absl::StrCat("\"", written, "\" joins the authors with \"",
+                         c.uses_and ? "and" : "&", "\", unlike ",
+                         apa_and ? "APA, which uses \"&\" in brackets"
+                                 : "the essay's other citations",
+                         "."),
+            absl::StrCat(
+                "Write ",
+                FormatCitation(c.authors, c.et_al, c.year, c.locator, c.style),
+                "."));
+      }
+    }
+  }
+
+  void CheckEtAl(const CitationRecord& c, const std::string& written) {
+    int listed = -1;
+    if (c.source >= 0 && result_->sources[c.source].reference >= 0) {
+      listed = static_cast<int>(
+          result_->references[result_->sources[c.source].reference]
+              .authors.size());
+    }
+    if (c.et_al && listed >= 1 && listed <= 2) {
+      const auto& authors =
+          result_->references[result_->sources[c.source].reference].authors;
+      result_->AddFinding(
+          "citation.et_al", c.span, c.paragraph,
+          absl::StrCat("\"", written, "\" uses \"et al.\", but the source has ",
+                       listed == 1 ? "one author." : "only two authors."),
+          absl::StrCat(
+              "Name ", listed == 1 ? "the author" : "both authors", ": ",
+              FormatCitation(authors, false, c.year, c.locator, c.style), "."));
+    } else if (!c.et_al && c.authors.size() >= 3 &&
+               c.style == v1::CITATION_STYLE_APA) {
+      result_->AddFinding(
+          "citation.et_al", c.span, c.paragraph,
+          absl::StrCat("\"", written,
+                       "\" lists three or more authors; APA shortens them "
+                       "with \"et al.\"."),
+          absl::StrCat(
+              "Write ",
+              FormatCitation(c.authors, true, c.year, c.locator, c.style),
+              "."));
+    }
+  }
+
+  // The citation that attributes a quotation: the first after it in its
+  // sentence, else the last before it (a narrative citation).
+  const CitationRecord* CitationFor(const Quotation& q) const {
+    int sentence = SentenceAt(doc_, q.span.end > 0 ? q.span.end - 1 : 0);
+    if (sentence < 0) return nullptr;
+    auto [first, last] = CitationsInSentence(result_->citations, sentence);
+    const CitationRecord* before = nullptr;
+    for (std::size_t i = first; i < last; ++i) {
+      const CitationRecord& c = result_->citations[i];
+      if (c.span.begin >= q.span.end) return &c;
+      if (c.span.end <= q.span.begin) before = &c;
+    }
+    return before;
+  }
+
+  void CheckQuotations() {
+    const auto& paragraphs = doc_.paragraphs();
+    for (const Quotation& q : doc_.quotations()) {
+      if (!IsEvidenceQuotation(doc_, q)) continue;
+      const Paragraph& p = paragraphs[q.paragraph];
+      if (p.kind != BlockKind::kProse && p.kind != BlockKind::kListItem)
+        continue;
+      if (std::binary_search(result_->reference_paragraphs.begin(),
+                             result_->reference_paragraphs.end(),
+                             static_cast<int>(q.paragraph))) {
+        continue;
+      }
+      const CitationRecord* c = CitationFor(q);
+      if (c == nullptr) {
+        result_->AddFinding(
+            "citation.quote_without_citation", q.span,
+            static_cast<int>(q.paragraph),
+            "This quotation is not attributed to any source.",
+            absl::StrCat(
+                "Add a citation right after it, e.g. ",
+                FormatCitation({"Author"}, false, "Year", "", target_, true),
+                "."));
+        continue;
+      }
+      if (!c->locator.empty() || !c->numbers.empty()) continue;
+      std::string with_page =
+          FormatCitation(c->authors, c->et_al, c->year, "", target_, true);
+      result_->AddFinding(
+          "citation.quote_without_page", q.span, static_cast<int>(q.paragraph),
+          absl::StrCat("This quotation is cited to ",
+                       SourceLabel(c->authors, c->year),
+                       " without the page it comes from."),
+          absl::StrCat("Add the page number: ", with_page, "."));
+      v1::Span citation;
+      citation.set_begin(c->span.begin);
+      citation.set_end(c->span.end);
+      *result_->last_finding().add_related_spans() = citation;
+    }
+  }
+
+  void SetMetrics() {
+    int parenthetical = 0, standard = 0, resolved = 0;
+    for (const CitationRecord& c : result_->citations) {
+      if (c.kind == v1::CITATION_KIND_PARENTHETICAL) {
+        ++parenthetical;
+        if (c.style != v1::CITATION_STYLE_NONSTANDARD) ++standard;
+      }
+      if (c.source >= 0 && result_->sources[c.source].reference >= 0)
+        ++resolved;
+    }
+    double count = static_cast<double>(result_->citations.size());
+    result_->SetMetric("citation.count", count);
+    result_->SetMetric("citation.standard_ratio",
+                       parenthetical == 0
+                           ? 1.0
+                           : static_cast<double>(standard) / parenthetical);
+    result_->SetMetric("citation.has_reference_list",
+                       result_->has_reference_list() ? 1 : 0);
+    result_->SetMetric("citation.resolved_ratio",
+                       !result_->has_reference_list() || count == 0
+                           ? (count == 0 ? 1 : 0)
+                           : resolved / count);
+  }
+
+  const AnalysisInput& input_;
+  const Document& doc_;
+  AnalysisResult* result_;
+  v1::CitationStyle dominant_ = v1::CITATION_STYLE_UNSPECIFIED;
+  int dominant_count_ = 0;
+  v1::CitationStyle target_ = v1::CITATION_STYLE_APA;
+  // (folded author # year) of an unresolved citation -> the reference it
+  // nearly matches.
+  std::map<std::string, int> year_mismatches_;
+  std::map<std::string, int> name_mismatches_;
+};
+
+}  // namespace
+
+std::string SourceLabel(const std::vector<std::string>& authors,
+                        absl::string_view year) {
+  std::string names;
+  if (authors.empty()) {
+    names = "An unnamed source";
+  } else if (authors.size() == 1) {
+    names = authors[0];
+  } else if (authors.size() == 2) {
+    names = absl::StrCat(authors[0], " and ", authors[1]);
+  } else {
+    names = absl::StrCat(authors[0], " et al.");
+  }
+  if (year.empty()) return names;
+  return absl::StrCat(names, " (", year, ")");
+}
+
+void CitationChecker::Analyze(const AnalysisInput& input,
+                              AnalysisResult* result) const {
+  Checker(input, result).Run();
+}
+
+}  // namespace marginalia::rubrics

@@ -1,0 +1,373 @@
+#include "rubrics/analysis/citations/citation_finder.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "rubrics/analysis/citations/citation_parser.h"
+#include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/reference_parser.h"
+#include "rubrics/analysis/text_queries.h"
+#include "rubrics/document/unicode.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+
+constexpr absl::string_view kMonths[] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// Words that start a capitalised phrase before a year without naming an
+// author: "In (1986)", "Since", "During".
+bool IsCommonLeadWord(const Lexicon& lexicon, std::size_t word) {
+  if (lexicon.stopword(word)) return true;
+  for (absl::string_view month : kMonths) {
+    if (WordIs(lexicon, word, month)) return true;
+  }
+  return false;
+}
+
+// The reference list: the blocks under a references heading, or else a
+// trailing run of entry-like blocks; plus Markdown footnote definitions.
+void FindReferenceList(const Document& doc, AnalysisResult* result) {
+  const auto& paragraphs = doc.paragraphs();
+  int heading = -1;
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    if ((p.kind == BlockKind::kHeading || p.kind == BlockKind::kProse) &&
+        p.span.size() < 60 && IsReferenceHeading(doc.Slice(p.span))) {
+      heading = static_cast<int>(i);
+    }
+  }
+  if (heading >= 0) {
+    result->reference_heading = heading;
+    for (std::size_t i = heading + 1; i < paragraphs.size(); ++i) {
+      if (paragraphs[i].kind == BlockKind::kHeading ||
+          paragraphs[i].kind == BlockKind::kTitle) {
+        break;
+      }
+      result->reference_paragraphs.push_back(static_cast<int>(i));
+    }
+  } else {
+    int first = static_cast<int>(paragraphs.size());
+    while (first > 0 && paragraphs[first - 1].kind != BlockKind::kHeading &&
+           LooksLikeReferenceEntry(doc.Slice(paragraphs[first - 1].span))) {
+      --first;
+    }
+    if (static_cast<int>(paragraphs.size()) - first >= 2) {
+      for (int i = first; i < static_cast<int>(paragraphs.size()); ++i) {
+        result->reference_paragraphs.push_back(i);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (absl::StartsWith(doc.Slice(paragraphs[i].span), "[^") &&
+        absl::StrContains(doc.Slice(paragraphs[i].span).substr(0, 8), "]:") &&
+        std::find(result->reference_paragraphs.begin(),
+                  result->reference_paragraphs.end(),
+                  static_cast<int>(i)) == result->reference_paragraphs.end()) {
+      result->reference_paragraphs.push_back(static_cast<int>(i));
+    }
+  }
+  std::sort(result->reference_paragraphs.begin(),
+            result->reference_paragraphs.end());
+}
+
+// Splits a reference block into entries: a block typed without blank lines
+// between entries holds several, each starting on a new line after a line
+// that ended with a full stop.
+std::vector<TextSpan> SplitEntries(const Document& doc, TextSpan block) {
+  absl::string_view text = doc.Slice(block);
+  std::vector<TextSpan> entries;
+  std::size_t start = 0;
+  bool previous_ended = false;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == absl::string_view::npos) end = text.size();
+    absl::string_view line = TrimSpace(text.substr(start, end - start));
+    TextSpan span{static_cast<uint32_t>(block.begin + start),
+                  static_cast<uint32_t>(block.begin + end)};
+    if (entries.empty() || (previous_ended && LooksLikeReferenceEntry(line))) {
+      entries.push_back(span);
+    } else {
+      entries.back().end = span.end;
+    }
+    previous_ended = absl::EndsWith(line, ".");
+    start = end + 1;
+  }
+  return entries;
+}
+
+void ParseReferenceBlock(const Document& doc, int index,
+                         AnalysisResult* result) {
+  for (TextSpan span : SplitEntries(doc, doc.paragraphs()[index].span)) {
+    absl::string_view text = TrimSpace(doc.Slice(span));
+    if (text.empty()) continue;
+    ParsedReference parsed = ParseReferenceEntry(text);
+    ReferenceRecord record;
+    record.span = span;
+    record.paragraph = index;
+    record.authors = std::move(parsed.authors);
+    record.year = std::move(parsed.year);
+    record.title = std::move(parsed.title);
+    record.number = parsed.number;
+    record.style = parsed.style;
+    result->references.push_back(std::move(record));
+  }
+}
+
+// The author a narrative citation names just before its bracket:
+// "Smith (2019)", "Smith and Jones (2019)", "Smith et al. (2019)",
+// "Smith's (2019)". Returns false when the words there are not a name.
+bool NarrativeAuthors(const AnalysisInput& input, const AnalysisResult& result,
+                      const std::vector<uint64_t>& lower_case_words,
+                      const Parenthetical& bracket, CitationRecord* out) {
+  const Document& doc = input.document;
+  const auto& words = doc.words();
+  const Paragraph& p = doc.paragraphs()[bracket.paragraph];
+  auto it = std::lower_bound(
+      words.begin() + p.words.begin, words.begin() + p.words.end,
+      bracket.span.begin,
+      [](const Word& w, uint32_t offset) { return w.span.end <= offset; });
+  int last = static_cast<int>(it - words.begin()) - 1;
+  if (last < static_cast<int>(p.words.begin)) return false;
+  absl::string_view gap = doc.text().substr(
+      words[last].span.end, bracket.span.begin - words[last].span.end);
+  if (!TrimSpace(gap).empty() && TrimSpace(gap) != ".") return false;
+  int name = last;
+  if (WordIs(input.lexicon, name, "al") && name >= 1 &&
+      WordIs(input.lexicon, name - 1, "et")) {
+    out->et_al = true;
+    name -= 2;
+  }
+  if (name < static_cast<int>(p.words.begin)) return false;
+  auto is_name = [&](int w) {
+    if (!words[w].capitalised || IsCommonLeadWord(input.lexicon, w)) {
+      return false;
+    }
+    // A word the essay also writes in lower case is not a name ("the
+    // Revolution (1966)" when "revolution" appears elsewhere).
+    return !std::binary_search(lower_case_words.begin(), lower_case_words.end(),
+                               input.lexicon.folded(w));
+  };
+  if (!is_name(name)) return false;
+  // The capitalised run before the bracket: "World Health Organization",
+  // "Historian Beverley Southgate". A run that ends with a reference's
+  // author, or names an organisation, is kept whole; otherwise the family
+  // name is its last word.
+  int run_start = name;
+  while (run_start - 1 >= static_cast<int>(p.words.begin) &&
+         name - run_start < 4 && words[run_start - 1].capitalised &&
+         doc.text().substr(words[run_start - 1].span.end,
+                           words[run_start].span.begin -
+                               words[run_start - 1].span.end) == " ") {
+    --run_start;
+  }
+  int first_word = name;
+  for (int start = run_start; start < name; ++start) {
+    std::string candidate(
+        doc.text().substr(words[start].span.begin,
+                          words[name].span.end - words[start].span.begin));
+    bool known = false;
+    for (const ReferenceRecord& ref : result.references) {
+      known = known || (!ref.authors.empty() &&
+                        FoldName(ref.authors[0]) == FoldName(candidate));
+    }
+    bool organisation =
+        name - start >= 2 && (WordIs(input.lexicon, name, "organization") ||
+                              WordIs(input.lexicon, name, "organisation") ||
+                              WordIs(input.lexicon, name, "association") ||
+                              WordIs(input.lexicon, name, "institute") ||
+                              WordIs(input.lexicon, name, "council") ||
+                              WordIs(input.lexicon, name, "commission") ||
+                              WordIs(input.lexicon, name, "bank"));
+    if (known || organisation) {
+      first_word = start;
+      break;
+    }
+  }
+  std::string family(
+      doc.text().substr(words[first_word].span.begin,
+                        words[name].span.end - words[first_word].span.begin));
+  for (absl::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+    if (absl::EndsWith(family, suffix))
+      family.resize(family.size() - suffix.size());
+  }
+  out->authors.insert(out->authors.begin(), family);
+  name = first_word;
+  uint32_t begin = words[name].span.begin;
+  if (name - 2 >= static_cast<int>(p.words.begin) &&
+      (WordIs(input.lexicon, name - 1, "and")) && is_name(name - 2)) {
+    out->authors.insert(out->authors.begin(),
+                        std::string(doc.Slice(words[name - 2].span)));
+    out->uses_and = true;
+    begin = words[name - 2].span.begin;
+  } else if (name - 1 >= static_cast<int>(p.words.begin) && is_name(name - 1) &&
+             absl::StrContains(doc.text().substr(words[name - 1].span.end,
+                                                 words[name].span.begin -
+                                                     words[name - 1].span.end),
+                               '&')) {
+    out->authors.insert(out->authors.begin(),
+                        std::string(doc.Slice(words[name - 1].span)));
+    out->uses_ampersand = true;
+    begin = words[name - 1].span.begin;
+  }
+  out->span = TextSpan{begin, bracket.span.end};
+  return true;
+}
+
+// Folded forms of every word the essay writes starting in lower case.
+std::vector<uint64_t> LowerCaseWords(const AnalysisInput& input) {
+  std::vector<uint64_t> folded;
+  const auto& words = input.document.words();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].capitalised && !words[i].numeric) {
+      folded.push_back(input.lexicon.folded(i));
+    }
+  }
+  std::sort(folded.begin(), folded.end());
+  folded.erase(std::unique(folded.begin(), folded.end()), folded.end());
+  return folded;
+}
+
+CitationRecord FromParsed(ParsedCitation parsed, const Parenthetical& bracket) {
+  CitationRecord record;
+  record.span = bracket.span;
+  record.kind = v1::CITATION_KIND_PARENTHETICAL;
+  record.style = parsed.style;
+  record.authors = std::move(parsed.authors);
+  record.et_al = parsed.et_al;
+  record.year = std::move(parsed.year);
+  record.locator = std::move(parsed.locator);
+  record.paragraph = static_cast<int>(bracket.paragraph);
+  record.format_problem = std::move(parsed.format_problem);
+  record.irregular_page = parsed.irregular_page;
+  record.uses_and = parsed.uses_and;
+  record.uses_ampersand = parsed.uses_ampersand;
+  record.chicago_compatible = parsed.chicago_compatible;
+  return record;
+}
+
+// The value of a superscript digit (¹, ², ³, ⁰, ⁴-⁹), or -1.
+int SuperscriptDigit(UChar32 c) {
+  if (c == 0xB9) return 1;
+  if (c == 0xB2) return 2;
+  if (c == 0xB3) return 3;
+  if (c >= 0x2070 && c <= 0x2079) return c - 0x2070;
+  return -1;
+}
+
+// Superscript digits used as footnote markers: "...the plan.¹²"
+void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
+                            int index, AnalysisResult* result) {
+  absl::string_view text = doc.text();
+  std::size_t pos = paragraph.span.begin;
+  while (pos < paragraph.span.end) {
+    std::size_t at = pos;
+    UChar32 c = NextCodePoint(text, &pos);
+    int digit = SuperscriptDigit(c);
+    if (digit < 0 || at == paragraph.span.begin) continue;
+    int number = digit;
+    std::size_t end = pos;
+    while (end < paragraph.span.end) {
+      std::size_t next = end;
+      UChar32 d = NextCodePoint(text, &next);
+      int more = SuperscriptDigit(d);
+      if (more < 0) break;
+      number = number * 10 + more;
+      end = next;
+    }
+    CitationRecord record;
+    record.span =
+        TextSpan{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+    record.kind = v1::CITATION_KIND_FOOTNOTE;
+    record.style = v1::CITATION_STYLE_NUMERIC;
+    record.numbers.push_back(number);
+    record.paragraph = index;
+    result->citations.push_back(std::move(record));
+    pos = end;
+  }
+}
+
+}  // namespace
+
+void CitationFinder::Analyze(const AnalysisInput& input,
+                             AnalysisResult* result) const {
+  const Document& doc = input.document;
+  FindReferenceList(doc, result);
+  for (int index : result->reference_paragraphs) {
+    ParseReferenceBlock(doc, index, result);
+  }
+  // Built on the first narrative candidate only: most brackets are not.
+  std::vector<uint64_t> lower_case_words;
+  bool have_lower_case_words = false;
+  const auto& paragraphs = doc.paragraphs();
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    if (p.kind != BlockKind::kProse && p.kind != BlockKind::kListItem) continue;
+    if (std::binary_search(result->reference_paragraphs.begin(),
+                           result->reference_paragraphs.end(),
+                           static_cast<int>(i))) {
+      continue;
+    }
+    for (uint32_t b = p.parentheticals.begin; b < p.parentheticals.end; ++b) {
+      const Parenthetical& bracket = doc.parentheticals()[b];
+      if (!bracket.closed || bracket.depth > 0) continue;
+      absl::string_view inner = doc.Slice(bracket.inner);
+      if (bracket.open == '[') {
+        CitationRecord record;
+        record.span = bracket.span;
+        record.paragraph = static_cast<int>(i);
+        if (absl::StartsWith(inner, "^")) {
+          inner.remove_prefix(1);
+          record.kind = v1::CITATION_KIND_FOOTNOTE;
+        } else {
+          record.kind = v1::CITATION_KIND_NUMERIC;
+        }
+        record.style = v1::CITATION_STYLE_NUMERIC;
+        record.numbers = ParseNumericCitation(inner);
+        if (!record.numbers.empty())
+          result->citations.push_back(std::move(record));
+        continue;
+      }
+      for (ParsedCitation& parsed : ParseBracketCitations(inner)) {
+        if (parsed.locator_only) {
+          // "(p. 45)" gives the page of the citation just before it.
+          if (!result->citations.empty() &&
+              result->citations.back().paragraph == static_cast<int>(i) &&
+              result->citations.back().locator.empty()) {
+            result->citations.back().locator = parsed.locator;
+            result->citations.back().irregular_page = parsed.irregular_page;
+          }
+          continue;
+        }
+        CitationRecord record = FromParsed(std::move(parsed), bracket);
+        if (record.authors.empty()) {
+          if (!have_lower_case_words) {
+            lower_case_words = LowerCaseWords(input);
+            have_lower_case_words = true;
+          }
+          if (!NarrativeAuthors(input, *result, lower_case_words, bracket,
+                                &record)) {
+            continue;
+          }
+          record.kind = v1::CITATION_KIND_NARRATIVE;
+          record.style = v1::CITATION_STYLE_UNSPECIFIED;
+        }
+        result->citations.push_back(std::move(record));
+      }
+    }
+    FindSuperscriptMarkers(doc, p, static_cast<int>(i), result);
+  }
+  std::stable_sort(result->citations.begin(), result->citations.end(),
+                   [](const CitationRecord& a, const CitationRecord& b) {
+                     return a.span.begin < b.span.begin;
+                   });
+  for (CitationRecord& c : result->citations) {
+    c.sentence = SentenceAt(doc, c.span.begin);
+  }
+}
+
+}  // namespace marginalia::rubrics

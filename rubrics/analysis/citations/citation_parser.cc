@@ -1,0 +1,507 @@
+#include "rubrics/analysis/citations/citation_parser.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/document/unicode.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+
+constexpr absl::string_view kPrefixes[] = {
+    "see also ",    "see ",      "e.g., ",     "e.g. ",         "cf. ",
+    "as cited in ", "cited in ", "quoted in ", "for example, ", "for example "};
+
+// Words allowed in lower case inside an author segment.
+bool IsAuthorGlue(absl::string_view word) {
+  return word == "and" || word == "&" || word == "of" || word == "the" ||
+         word == "for" || word == "on" || word == "et" || word == "al." ||
+         word == "al" || IsNameParticle(word);
+}
+
+bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
+
+bool IsPageWord(absl::string_view word) {
+  std::string lower = absl::AsciiStrToLower(word);
+  return lower == "p" || lower == "p." || lower == "pp" || lower == "pp." ||
+         lower == "pg" || lower == "pg." || lower == "pgs" || lower == "pgs." ||
+         lower == "page" || lower == "pages";
+}
+
+bool IsNumberRange(absl::string_view text) {
+  if (text.empty() || !IsDigitByte(text[0])) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (IsDigitByte(c) || c == '-' || c == ',' || c == ' ') continue;
+    // En dash U+2013.
+    if (text.substr(i, 3) == "\xE2\x80\x93") {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+// Parsed author segment: names and how they were joined.
+struct Authors {
+  std::vector<std::string> names;
+  bool et_al = false;
+  bool uses_and = false;
+  bool uses_ampersand = false;
+};
+
+// The family name of one author chunk ("J. M. Swales" -> "Swales",
+// "van Dijk" -> "van Dijk", "World Health Organization" kept whole).
+bool ChunkName(absl::string_view chunk, std::string* name) {
+  std::vector<absl::string_view> words = SplitWords(chunk);
+  std::vector<absl::string_view> kept;
+  for (absl::string_view word : words) {
+    // Initials: "J.", "J.M.", "J".
+    bool initial = StartsUpper(word) && CountCodePoints(word) <= 4 &&
+                   (absl::EndsWith(word, ".") || CountCodePoints(word) == 1) &&
+                   words.size() > 1;
+    if (initial && kept.empty()) continue;
+    kept.push_back(word);
+  }
+  if (kept.empty() || kept.size() > 5) return false;
+  for (absl::string_view word : kept) {
+    if (!StartsUpper(word) && !IsAuthorGlue(word)) return false;
+    for (char c : word) {
+      if (IsDigitByte(c)) return false;
+    }
+  }
+  if (!StartsUpper(kept.back())) return false;
+  std::string joined = absl::StrJoin(kept, " ");
+  while (!joined.empty() && (joined.back() == '.' || joined.back() == ',')) {
+    joined.pop_back();
+  }
+  if (joined.empty()) return false;
+  *name = std::move(joined);
+  return true;
+}
+
+bool ParseAuthors(absl::string_view text, Authors* out) {
+  std::string core(TrimSpace(text));
+  std::string lower = absl::AsciiStrToLower(core);
+  std::size_t et_al = lower.rfind(" et al");
+  if (et_al != std::string::npos) {
+    std::size_t after = et_al + 6;
+    if (after == lower.size() || lower[after] == '.' || lower[after] == ',' ||
+        lower[after] == ' ') {
+      out->et_al = true;
+      core = core.substr(0, et_al);
+    }
+  }
+  // Normalise joiners to ';' and split.
+  std::string separated;
+  for (absl::string_view chunk : absl::StrSplit(core, ' ')) {
+    if (chunk == "and") {
+      out->uses_and = true;
+      separated += ";";
+    } else if (chunk == "&") {
+      out->uses_ampersand = true;
+      separated += ";";
+    } else {
+      separated += std::string(chunk) + " ";
+    }
+  }
+  for (absl::string_view chunk :
+       absl::StrSplit(separated, absl::ByAnyChar(",;"))) {
+    absl::string_view trimmed = TrimSpace(chunk);
+    while (absl::ConsumeSuffix(&trimmed, ".")) trimmed = TrimSpace(trimmed);
+    if (trimmed.empty()) continue;
+    std::string name;
+    if (!ChunkName(trimmed, &name)) {
+      // A chunk of initials after an inverted name ("Swales, J. M.").
+      bool initials = true;
+      for (absl::string_view word : SplitWords(trimmed)) {
+        initials = initials && StartsUpper(word) && CountCodePoints(word) <= 3;
+      }
+      if (initials && !out->names.empty()) continue;
+      return false;
+    }
+    out->names.push_back(std::move(name));
+  }
+  return !out->names.empty() && out->names.size() <= 8;
+}
+
+// The punctuation and spaces at the end of an author segment, without the
+// full stop that belongs to "et al.".
+absl::string_view TrailingSeparator(absl::string_view raw, bool et_al) {
+  std::size_t end = raw.size();
+  std::size_t begin = end;
+  while (begin > 0) {
+    char c = raw[begin - 1];
+    if (c == ' ' || c == ',' || c == '.' || c == ':' || c == ';') {
+      --begin;
+    } else {
+      break;
+    }
+  }
+  absl::string_view separator = raw.substr(begin);
+  if (et_al && absl::StartsWith(separator, ".")) separator.remove_prefix(1);
+  return separator;
+}
+
+absl::string_view LeadingSeparator(absl::string_view text,
+                                   absl::string_view* rest) {
+  std::size_t end = 0;
+  while (end < text.size() &&
+         (text[end] == ' ' || text[end] == ',' || text[end] == '.' ||
+          text[end] == ':' || text[end] == ';')) {
+    ++end;
+  }
+  *rest = text.substr(end);
+  return text.substr(0, end);
+}
+
+bool IsPageLike(absl::string_view locator) {
+  std::vector<absl::string_view> words = SplitWords(locator);
+  if (words.empty()) return false;
+  absl::string_view first = words[0];
+  // "p.169": the page word glued to the number.
+  std::size_t digit = 0;
+  while (digit < first.size() && !IsDigitByte(first[digit])) ++digit;
+  return IsPageWord(first.substr(0, digit)) || IsPageWord(first);
+}
+
+void ClassifyStyle(absl::string_view sep1, absl::string_view sep2,
+                   ParsedCitation* c) {
+  bool stop_after_name = absl::StrContains(sep1, '.');
+  bool stop_after_year = absl::StrContains(sep2, '.');
+  if (stop_after_name || stop_after_year) {
+    c->style = v1::CITATION_STYLE_NONSTANDARD;
+    c->format_problem =
+        stop_after_name && stop_after_year
+            ? "puts a full stop after the author's name and after the year"
+        : stop_after_name ? "puts a full stop after the author's name"
+                          : "puts a full stop after the year";
+    return;
+  }
+  bool bare_page = !c->locator.empty() && IsNumberRange(c->locator);
+  if (sep1 == ", ") {
+    c->style = v1::CITATION_STYLE_APA;
+    if (!c->locator.empty() && sep2 != ", ") {
+      c->style = v1::CITATION_STYLE_NONSTANDARD;
+      c->format_problem = "separates the year from the page with \"" +
+                          std::string(sep2) + "\" rather than a comma";
+    }
+  } else if (sep1 == " ") {
+    if (c->locator.empty()) {
+      c->style = v1::CITATION_STYLE_HARVARD;
+      c->chicago_compatible = true;
+    } else if (sep2 == ": ") {
+      c->style = v1::CITATION_STYLE_HARVARD;
+    } else if (sep2 == ", " && bare_page) {
+      c->style = v1::CITATION_STYLE_CHICAGO;
+    } else if (sep2 == ", ") {
+      c->style = v1::CITATION_STYLE_HARVARD;
+    } else {
+      c->style = v1::CITATION_STYLE_NONSTANDARD;
+      c->format_problem = "has no comma or colon between the year and the page";
+    }
+  } else {
+    c->style = v1::CITATION_STYLE_NONSTANDARD;
+    c->format_problem = "separates the author from the year with \"" +
+                        std::string(TrimSpace(sep1)) + "\"";
+  }
+}
+
+// Parses one citation of a bracket (a part between semicolons).
+bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
+  part = TrimSpace(part);
+  for (absl::string_view prefix : kPrefixes) {
+    if (absl::StartsWithIgnoreCase(part, prefix)) {
+      part.remove_prefix(prefix.size());
+      part = TrimSpace(part);
+      break;
+    }
+  }
+  if (part.empty()) return false;
+  ParsedCitation c;
+  std::size_t year_begin = 0, year_end = 0;
+  if (!FindYear(part, &year_begin, &year_end)) {
+    std::vector<absl::string_view> words = SplitWords(part);
+    if (words.empty()) return false;
+    if (IsPageLike(part)) {
+      c.locator_only = true;
+      c.locator = std::string(part);
+      NormalizeLocator(part, true, &c.irregular_page);
+      out->push_back(std::move(c));
+      return true;
+    }
+    // MLA: "Smith 45", "Smith and Jones 12-14".
+    absl::string_view last = words.back();
+    if (words.size() < 2 || !IsNumberRange(last)) return false;
+    absl::string_view author_raw =
+        part.substr(0, static_cast<std::size_t>(last.data() - part.data()));
+    Authors authors;
+    if (!ParseAuthors(author_raw, &authors)) return false;
+    c.authors = std::move(authors.names);
+    c.et_al = authors.et_al;
+    c.uses_and = authors.uses_and;
+    c.uses_ampersand = authors.uses_ampersand;
+    c.locator = std::string(last);
+    absl::string_view sep = TrailingSeparator(author_raw, c.et_al);
+    c.style = v1::CITATION_STYLE_MLA;
+    if (sep == ", ") {
+      // "(Conway, 45)": MLA as many courses teach it; MLA itself drops the
+      // comma, so the page is flagged as written irregularly.
+      c.irregular_page = true;
+    } else if (sep != " ") {
+      c.style = v1::CITATION_STYLE_NONSTANDARD;
+      c.format_problem =
+          "puts punctuation between the author and the page, which MLA omits";
+    }
+    out->push_back(std::move(c));
+    return true;
+  }
+  absl::string_view author_raw = part.substr(0, year_begin);
+  absl::string_view after = part.substr(year_end);
+  c.year = std::string(part.substr(year_begin, year_end - year_begin));
+  absl::string_view rest;
+  absl::string_view sep2 = LeadingSeparator(after, &rest);
+  rest = TrimSpace(rest);
+  // "(Smith, 2001, 2005)": further years of the same authors.
+  std::size_t more_begin = 0, more_end = 0;
+  std::string extra_years;
+  if (FindYear(rest, &more_begin, &more_end) && more_begin == 0) {
+    extra_years = std::string(rest);
+    rest = absl::string_view();
+  }
+  while (absl::ConsumeSuffix(&rest, ".")) rest = TrimSpace(rest);
+  c.locator = std::string(rest);
+  if (TrimSpace(author_raw).empty()) {
+    // A bracket holding a date range is not a citation.
+    if (!c.locator.empty() && IsNumberRange(c.locator) &&
+        c.locator.size() == 4) {
+      return false;
+    }
+    if (absl::StartsWith(after, "-") ||
+        absl::StartsWith(after, "\xE2\x80\x93")) {
+      return false;
+    }
+    c.year_only = true;
+    if (!c.locator.empty()) {
+      NormalizeLocator(c.locator, true, &c.irregular_page);
+    }
+    out->push_back(std::move(c));
+    return true;
+  }
+  Authors authors;
+  if (!ParseAuthors(author_raw, &authors)) return false;
+  c.authors = authors.names;
+  c.et_al = authors.et_al;
+  c.uses_and = authors.uses_and;
+  c.uses_ampersand = authors.uses_ampersand;
+  absl::string_view sep1 = TrailingSeparator(author_raw, c.et_al);
+  // "Post-1949": a year glued to a word is not a citation.
+  if (sep1.empty()) return false;
+  ClassifyStyle(sep1, sep2, &c);
+  if (!c.locator.empty()) {
+    bool bare_is_page = c.style != v1::CITATION_STYLE_CHICAGO;
+    bool irregular = false;
+    NormalizeLocator(c.locator, bare_is_page, &irregular);
+    c.irregular_page = irregular && c.style != v1::CITATION_STYLE_NONSTANDARD;
+  }
+  out->push_back(c);
+  for (absl::string_view year : absl::StrSplit(extra_years, ',')) {
+    year = TrimSpace(year);
+    std::size_t b = 0, e = 0;
+    if (!FindYear(year, &b, &e)) continue;
+    ParsedCitation more = c;
+    more.year = std::string(year.substr(b, e - b));
+    more.locator.clear();
+    out->push_back(std::move(more));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool FindYear(absl::string_view text, std::size_t* begin, std::size_t* end) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    bool boundary_before = i == 0 || !IsDigitByte(text[i - 1]);
+    if (boundary_before && IsDigitByte(text[i]) && IsDigitByte(text[i + 1]) &&
+        IsDigitByte(text[i + 2]) && IsDigitByte(text[i + 3]) &&
+        (i + 4 == text.size() || !IsDigitByte(text[i + 4]))) {
+      int year = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 +
+                 (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+      if (year < 1500 || year > 2099) continue;
+      std::size_t stop = i + 4;
+      // "2018a", but not "2018and".
+      if (stop < text.size() && absl::ascii_islower(text[stop]) &&
+          (stop + 1 == text.size() || !absl::ascii_isalpha(text[stop + 1]))) {
+        ++stop;
+      }
+      *begin = i;
+      *end = stop;
+      return true;
+    }
+  }
+  // Undated works: "n.d.", "in press", "forthcoming" (any case).
+  for (absl::string_view marker : {"n.d.", "n.d", "in press", "forthcoming"}) {
+    for (std::size_t at = 0; at + marker.size() <= text.size(); ++at) {
+      if ((at == 0 || text[at - 1] == ' ' || text[at - 1] == ',') &&
+          absl::EqualsIgnoreCase(text.substr(at, marker.size()), marker)) {
+        *begin = at;
+        *end = at + marker.size();
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<ParsedCitation> ParseBracketCitations(absl::string_view inner) {
+  std::vector<ParsedCitation> citations;
+  if (inner.size() > 400) return citations;
+  for (absl::string_view part : absl::StrSplit(inner, ';')) {
+    if (!ParsePart(part, &citations)) return {};
+  }
+  // A lone locator is a page for the previous citation; a bracket of only
+  // locators after several parts makes no sense.
+  bool any_real = false;
+  for (const ParsedCitation& c : citations) {
+    any_real = any_real || !c.locator_only;
+  }
+  if (!any_real && citations.size() > 1) return {};
+  return citations;
+}
+
+std::vector<int> ParseNumericCitation(absl::string_view inner) {
+  std::vector<int> numbers;
+  absl::string_view text = TrimSpace(inner);
+  // "[3, p. 5]": the locator after the first comma that precedes a page word.
+  std::size_t page = text.find(", p");
+  if (page != absl::string_view::npos) text = text.substr(0, page);
+  if (text.empty() || !IsDigitByte(text[0])) return numbers;
+  std::string normal;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 3) == "\xE2\x80\x93") {
+      normal.push_back('-');
+      i += 2;
+    } else {
+      normal.push_back(text[i]);
+    }
+  }
+  for (absl::string_view item : absl::StrSplit(normal, ',')) {
+    item = TrimSpace(item);
+    std::vector<absl::string_view> range = absl::StrSplit(item, '-');
+    int first = 0, last = 0;
+    if (range.size() == 1 && absl::SimpleAtoi(range[0], &first)) {
+      last = first;
+    } else if (range.size() != 2 ||
+               !absl::SimpleAtoi(TrimSpace(range[0]), &first) ||
+               !absl::SimpleAtoi(TrimSpace(range[1]), &last)) {
+      return {};
+    }
+    if (first < 1 || last < first || last > 999 || last - first > 50) return {};
+    for (int n = first; n <= last; ++n) numbers.push_back(n);
+  }
+  return numbers;
+}
+
+std::string NormalizeLocator(absl::string_view locator,
+                             bool bare_number_is_page, bool* irregular) {
+  *irregular = false;
+  absl::string_view text = TrimSpace(locator);
+  std::size_t digit = 0;
+  while (digit < text.size() && !IsDigitByte(text[digit])) ++digit;
+  absl::string_view word = TrimSpace(text.substr(0, digit));
+  absl::string_view number = TrimSpace(text.substr(digit));
+  if (number.empty() || !IsNumberRange(number)) return std::string(text);
+  if (word.empty() && !bare_number_is_page) return std::string(text);
+  if (!word.empty() && !IsPageWord(word)) return std::string(text);
+  std::string pages;
+  bool range = false;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    if (number[i] == '-') {
+      pages += "\xE2\x80\x93";
+      range = true;
+    } else {
+      if (number.substr(i, 3) == "\xE2\x80\x93") {
+        range = true;
+        pages += "\xE2\x80\x93";
+        i += 2;
+        continue;
+      }
+      pages.push_back(number[i]);
+    }
+  }
+  std::string canonical = absl::StrCat(range ? "pp. " : "p. ", pages);
+  *irregular = canonical != text;
+  return canonical;
+}
+
+std::string FormatCitation(const std::vector<std::string>& authors, bool et_al,
+                           absl::string_view year, absl::string_view locator,
+                           v1::CitationStyle style, bool page_placeholder) {
+  bool apa = style != v1::CITATION_STYLE_HARVARD &&
+             style != v1::CITATION_STYLE_CHICAGO &&
+             style != v1::CITATION_STYLE_MLA;
+  absl::string_view joiner = apa ? " & " : " and ";
+  std::string names;
+  if (authors.empty()) {
+    names = "Author";
+  } else if (et_al || authors.size() >= 3) {
+    names = absl::StrCat(authors[0], " et al.");
+  } else if (authors.size() == 2) {
+    names = absl::StrCat(authors[0], joiner, authors[1]);
+  } else {
+    names = authors[0];
+  }
+  bool unused = false;
+  std::string page = locator.empty() ? (page_placeholder ? "p. __" : "")
+                                     : NormalizeLocator(locator, true, &unused);
+  switch (style) {
+    case v1::CITATION_STYLE_HARVARD:
+      return absl::StrCat("(", names, " ", year,
+                          page.empty() ? "" : absl::StrCat(", ", page), ")");
+    case v1::CITATION_STYLE_CHICAGO:
+    case v1::CITATION_STYLE_MLA: {
+      absl::string_view bare = page;
+      if (!absl::ConsumePrefix(&bare, "pp. "))
+        absl::ConsumePrefix(&bare, "p. ");
+      if (style == v1::CITATION_STYLE_MLA) {
+        return absl::StrCat("(", names, bare.empty() ? "" : " ", bare, ")");
+      }
+      return absl::StrCat("(", names, " ", year,
+                          bare.empty() ? "" : absl::StrCat(", ", bare), ")");
+    }
+    default:
+      return absl::StrCat("(", names, ", ", year,
+                          page.empty() ? "" : absl::StrCat(", ", page), ")");
+  }
+}
+
+absl::string_view StyleName(v1::CitationStyle style) {
+  switch (style) {
+    case v1::CITATION_STYLE_APA:
+      return "APA";
+    case v1::CITATION_STYLE_HARVARD:
+      return "Harvard";
+    case v1::CITATION_STYLE_CHICAGO:
+      return "Chicago author-date";
+    case v1::CITATION_STYLE_MLA:
+      return "MLA";
+    case v1::CITATION_STYLE_NUMERIC:
+      return "numeric";
+    case v1::CITATION_STYLE_NONSTANDARD:
+      return "non-standard";
+    default:
+      return "unknown";
+  }
+}
+
+}  // namespace marginalia::rubrics

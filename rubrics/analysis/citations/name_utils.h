@@ -1,0 +1,34 @@
+// Small text helpers for author names and citation fragments.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace marginalia::rubrics {
+
+// Lower-case ASCII, accents removed from Latin letters (ICU), apostrophes
+// and hyphens kept: the form names are compared in. "Ädel" -> "adel".
+std::string FoldName(absl::string_view name);
+
+// Levenshtein distance between two short strings (bytes).
+int EditDistance(absl::string_view a, absl::string_view b);
+
+// True when two folded names differ by a plausible misspelling: at most one
+// edit for short names, two for names of 8+ letters, and not identical.
+bool IsNearMissName(absl::string_view a, absl::string_view b);
+
+// Name particles written in lower case inside family names ("van", "de").
+bool IsNameParticle(absl::string_view word);
+
+// The first letter is upper case (any script).
+bool StartsUpper(absl::string_view word);
+
+// Trims white space (ASCII and Unicode) from both ends.
+absl::string_view TrimSpace(absl::string_view text);
+
+// Splits on white space.
+std::vector<absl::string_view> SplitWords(absl::string_view text);
+
+}  // namespace marginalia::rubrics

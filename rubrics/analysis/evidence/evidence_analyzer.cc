@@ -1,0 +1,246 @@
+#include "rubrics/analysis/evidence/evidence_analyzer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "rubrics/analysis/citations/citation_checker.h"
+#include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/evidence/statistics.h"
+#include "rubrics/analysis/structure/structure_checker.h"
+#include "rubrics/analysis/text_queries.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+
+// Fewer citations than this make shares meaningless.
+constexpr int kMinCitationsForShare = 5;
+// A body paragraph shorter than this is a link, not a claim.
+constexpr int kMinClaimWords = 30;
+
+class Checker {
+ public:
+  Checker(const AnalysisInput& input, AnalysisResult* result)
+      : input_(input), doc_(input.document), result_(result) {}
+
+  void Run() {
+    statistics_ = FindStatistics(doc_, input_.lexicon);
+    CountPerParagraph();
+    CheckParagraphSupport();
+    CheckStatistics();
+    CheckSources();
+    CheckQuotations();
+    CheckConclusion();
+  }
+
+ private:
+  v1::SectionRole Role(std::size_t paragraph) const {
+    return paragraph < result_->roles.size() ? result_->roles[paragraph].role
+                                             : v1::SECTION_ROLE_UNSPECIFIED;
+  }
+
+  void CountPerParagraph() {
+    std::size_t n = doc_.paragraphs().size();
+    citations_.assign(n, 0);
+    quotes_.assign(n, 0);
+    figures_.assign(n, 0);
+    for (const CitationRecord& c : result_->citations) {
+      if (c.paragraph >= 0) ++citations_[c.paragraph];
+    }
+    for (const Quotation& q : doc_.quotations()) {
+      if (IsEvidenceQuotation(doc_, q)) ++quotes_[q.paragraph];
+    }
+    for (const Statistic& s : statistics_) ++figures_[s.paragraph];
+  }
+
+  void CheckParagraphSupport() {
+    int body = 0, supported = 0;
+    for (std::size_t i = 0; i < doc_.paragraphs().size(); ++i) {
+      if (!IsBodyRole(Role(i))) continue;
+      const Paragraph& p = doc_.paragraphs()[i];
+      if (p.kind != BlockKind::kProse || p.block_quote) continue;
+      ++body;
+      if (citations_[i] + quotes_[i] + figures_[i] > 0) {
+        ++supported;
+        continue;
+      }
+      if (static_cast<int>(p.words.size()) < kMinClaimWords) continue;
+      result_->AddFinding(
+          "evidence.unsupported_paragraph", p.span, static_cast<int>(i),
+          absl::StrCat("This body paragraph makes its case in ",
+                       p.sentences.size(),
+                       p.sentences.size() == 1 ? " sentence" : " sentences",
+                       " without a citation, quotation or figure to back it."),
+          "Support its main claim with evidence from a source (a cited "
+          "paraphrase, a quotation or a figure) and explain what it shows.");
+    }
+    result_->SetMetric("evidence.supported_paragraph_ratio",
+                       body == 0 ? 1 : static_cast<double>(supported) / body);
+  }
+
+  void CheckStatistics() {
+    int unsourced = 0;
+    for (const Statistic& s : statistics_) {
+      if (Role(s.paragraph) == v1::SECTION_ROLE_REFERENCES) continue;
+      // A citation in the same sentence or the next one covers a figure.
+      bool sourced = false;
+      for (int sentence : {s.sentence, s.sentence + 1}) {
+        if (s.sentence < 0) break;
+        auto [first, last] = CitationsInSentence(result_->citations, sentence);
+        for (std::size_t i = first; i < last && !sourced; ++i) {
+          sourced =
+              result_->citations[i].paragraph == static_cast<int>(s.paragraph);
+        }
+      }
+      if (sourced) continue;
+      ++unsourced;
+      result_->AddFinding(
+          "evidence.unsourced_statistic", s.span, static_cast<int>(s.paragraph),
+          absl::StrCat("The figure \"", doc_.Slice(s.span),
+                       "\" has no source, so a reader cannot check it."),
+          "Cite where the figure comes from, in the same sentence.");
+    }
+    result_->SetMetric("evidence.statistics",
+                       static_cast<double>(statistics_.size()));
+    result_->SetMetric("evidence.unsourced_statistics", unsourced);
+  }
+
+  void CheckSources() {
+    int total = 0;
+    const SourceRecord* top = nullptr;
+    int distinct = 0;
+    for (const SourceRecord& s : result_->sources) {
+      total += s.citations;
+      if (s.citations > 0) ++distinct;
+      if (top == nullptr || s.citations > top->citations) top = &s;
+    }
+    double share = total == 0 || top == nullptr
+                       ? 0
+                       : static_cast<double>(top->citations) / total;
+    result_->SetMetric("evidence.sources", distinct);
+    result_->SetMetric("evidence.max_source_share", share);
+    double words = std::max<double>(1, doc_.stats().prose_words);
+    result_->SetMetric("evidence.citations_per_1000_words",
+                       1000.0 * result_->citations.size() / words);
+    if (distinct < input_.settings.min_sources) {
+      result_->AddFinding(
+          "evidence.few_sources", TextSpan{0, 0}, -1,
+          distinct == 0 ? std::string("The essay cites no sources at all.")
+                        : absl::StrCat("The essay draws on only ", distinct,
+                                       distinct == 1 ? " source" : " sources",
+                                       "; ", input_.settings.min_sources,
+                                       " or more give a balanced argument."),
+          "Find further scholarly sources and cite them where they support "
+          "or challenge your claims.");
+    }
+    if (top != nullptr && distinct >= 2 && total >= kMinCitationsForShare &&
+        share > input_.settings.max_source_share) {
+      const CitationRecord& first =
+          result_->citations[top->citation_indices.front()];
+      std::string label = SourceLabel(top->authors, top->year);
+      result_->AddFinding(
+          "evidence.source_overreliance", first.span, first.paragraph,
+          absl::StrFormat("%s carries %d of the %d citations (%.0f%%), so much "
+                          "of the argument rests on one view.",
+                          label, top->citations, total, 100 * share),
+          absl::StrCat("Balance ", label,
+                       " with other sources, especially for claims only it "
+                       "supports."));
+      for (std::size_t k = 1; k < top->citation_indices.size(); ++k) {
+        const CitationRecord& c = result_->citations[top->citation_indices[k]];
+        v1::Span* related = result_->last_finding().add_related_spans();
+        related->set_begin(c.span.begin);
+        related->set_end(c.span.end);
+      }
+    }
+  }
+
+  void CheckQuotations() {
+    int quoted = 0;
+    for (const Quotation& q : doc_.quotations()) {
+      if (!IsEvidenceQuotation(doc_, q) || !IsBodyRole(Role(q.paragraph)))
+        continue;
+      quoted += WordsWithin(doc_, q.inner);
+      if (IsDropped(q)) {
+        result_->AddFinding(
+            "evidence.dropped_quote", q.span, static_cast<int>(q.paragraph),
+            "This quotation stands as a sentence on its own, with no words of "
+            "yours to introduce or explain it.",
+            "Introduce it with a signal phrase (\"As Smith argues, ...\") and "
+            "say what it shows.");
+      }
+    }
+    int body_words = 0;
+    for (std::size_t i = 0; i < doc_.paragraphs().size(); ++i) {
+      if (IsBodyRole(Role(i))) {
+        body_words += static_cast<int>(doc_.paragraphs()[i].words.size());
+      }
+    }
+    double share =
+        body_words == 0 ? 0 : static_cast<double>(quoted) / body_words;
+    result_->SetMetric("evidence.quoted_share", share);
+    if (share > input_.settings.max_quoted_share) {
+      result_->AddFinding(
+          "evidence.quote_heavy", TextSpan{0, 0}, -1,
+          absl::StrFormat("Quotations make up %.0f%% of the body; the essay's "
+                          "own analysis gets crowded out.",
+                          100 * share),
+          "Paraphrase most sources in your own words and keep quotations "
+          "for wording that matters.");
+    }
+  }
+
+  // A quotation that is its sentence: nothing of the writer's own before it
+  // and nothing after it but a citation.
+  bool IsDropped(const Quotation& q) const {
+    int sentence = SentenceAt(doc_, q.span.begin);
+    if (sentence < 0) return false;
+    const Sentence& s = doc_.sentences()[sentence];
+    for (uint32_t w = s.words.begin; w < s.words.end; ++w) {
+      const TextSpan& span = doc_.words()[w].span;
+      if (q.span.Contains(span)) continue;
+      if (!InsideCitation(result_->citations, span.begin)) return false;
+    }
+    return true;
+  }
+
+  void CheckConclusion() {
+    for (const CitationRecord& c : result_->citations) {
+      if (c.paragraph < 0 || Role(c.paragraph) != v1::SECTION_ROLE_CONCLUSION) {
+        continue;
+      }
+      result_->AddFinding(
+          "evidence.new_material_in_conclusion", c.span, c.paragraph,
+          "The conclusion brings in cited evidence; a conclusion should draw "
+          "together what the essay has already shown.",
+          "Move this evidence into the body, and keep the conclusion to your "
+          "answer and its significance.");
+    }
+    for (const Statistic& s : statistics_) {
+      if (Role(s.paragraph) != v1::SECTION_ROLE_CONCLUSION) continue;
+      result_->AddFinding(
+          "evidence.new_material_in_conclusion", s.span,
+          static_cast<int>(s.paragraph),
+          "The conclusion introduces a new figure.",
+          "Present the figure in the body where it supports a point.");
+    }
+  }
+
+  const AnalysisInput& input_;
+  const Document& doc_;
+  AnalysisResult* result_;
+  std::vector<Statistic> statistics_;
+  std::vector<int> citations_, quotes_, figures_;
+};
+
+}  // namespace
+
+void EvidenceAnalyzer::Analyze(const AnalysisInput& input,
+                               AnalysisResult* result) const {
+  Checker(input, result).Run();
+}
+
+}  // namespace marginalia::rubrics

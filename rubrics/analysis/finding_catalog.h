@@ -1,0 +1,37 @@
+// The catalogue of finding codes and metric names: a stable API that rubrics
+// refer to and rubrics/README.md documents. Immutable; thread-safe.
+#pragma once
+
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "marginalia/v1/common.pb.h"
+
+namespace marginalia::rubrics {
+
+// One kind of finding.
+struct FindingKind {
+  absl::string_view code;
+  marginalia::v1::Severity severity;
+  // How a rationale names one and several of them: "quotation without a
+  // page number" / "quotations without page numbers".
+  absl::string_view singular;
+  absl::string_view plural;
+};
+
+// One metric the analysers produce.
+struct MetricKind {
+  absl::string_view name;
+  absl::string_view description;
+};
+
+// Every finding code, sorted by code.
+const std::vector<FindingKind>& FindingKinds();
+// The kind of `code`, or null for codes the engine does not produce.
+const FindingKind* FindFindingKind(absl::string_view code);
+
+// Every metric, sorted by name.
+const std::vector<MetricKind>& MetricKinds();
+const MetricKind* FindMetricKind(absl::string_view name);
+
+}  // namespace marginalia::rubrics

@@ -1,0 +1,365 @@
+#include "rubrics/analysis/structure/outline_analyzer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "rubrics/analysis/structure/discourse_markers.h"
+#include "rubrics/analysis/structure/similarity.h"
+
+namespace marginalia::rubrics {
+namespace {
+
+namespace v1 = ::marginalia::v1;
+
+// A section of body prose under one heading (or under none).
+struct BodySection {
+  int heading = -1;
+  std::vector<int> paragraphs;
+};
+
+class OutlineBuilder {
+ public:
+  OutlineBuilder(const AnalysisInput& input, AnalysisResult* result)
+      : input_(input), doc_(input.document), result_(result) {}
+
+  void Run() {
+    const auto& paragraphs = doc_.paragraphs();
+    result_->roles.assign(paragraphs.size(), ParagraphRole());
+    std::vector<bool> reference(paragraphs.size(), false);
+    for (int r : result_->reference_paragraphs) reference[r] = true;
+    if (result_->reference_heading >= 0) {
+      reference[result_->reference_heading] = true;
+    }
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+      if (reference[i]) {
+        Set(i, v1::SECTION_ROLE_REFERENCES, 0.9);
+      } else if (paragraphs[i].kind == BlockKind::kTitle) {
+        Set(i, v1::SECTION_ROLE_TITLE, 1.0);
+      } else if (paragraphs[i].kind == BlockKind::kHeading) {
+        headings_.push_back(static_cast<int>(i));
+      } else {
+        prose_.push_back(static_cast<int>(i));
+      }
+    }
+    if (prose_.empty()) return;
+    FindIntroduction();
+    FindConclusion();
+    AssignBody();
+    FindThesisAndRoadmap();
+    BuildSections();
+  }
+
+ private:
+  void Set(std::size_t paragraph, v1::SectionRole role, double confidence) {
+    result_->roles[paragraph] = ParagraphRole{role, confidence};
+  }
+  v1::SectionRole Role(int paragraph) const {
+    return result_->roles[paragraph].role;
+  }
+  absl::string_view Text(int paragraph) const {
+    return doc_.Slice(doc_.paragraphs()[paragraph].span);
+  }
+  IndexRange Words(int paragraph) const {
+    return doc_.paragraphs()[paragraph].words;
+  }
+  // Prose paragraphs in (after, before), exclusive.
+  std::vector<int> ProseBetween(int after, int before) const {
+    std::vector<int> out;
+    for (int p : prose_) {
+      if (p > after && p < before) out.push_back(p);
+    }
+    return out;
+  }
+  int NextHeading(int after) const {
+    for (int h : headings_) {
+      if (h > after) return h;
+    }
+    return static_cast<int>(doc_.paragraphs().size());
+  }
+  bool HasThesisMarker(int paragraph) const {
+    return input_.markers->Count(ThesisMarkers(), Words(paragraph)) > 0;
+  }
+
+  void FindIntroduction() {
+    int first_heading = headings_.empty()
+                            ? static_cast<int>(doc_.paragraphs().size())
+                            : headings_[0];
+    if (!headings_.empty() && HeadingHas(Text(headings_[0]), {"introduc"})) {
+      intro_ = ProseBetween(headings_[0], NextHeading(headings_[0]));
+      Set(headings_[0], v1::SECTION_ROLE_INTRODUCTION, 0.95);
+    } else {
+      std::vector<int> before = ProseBetween(-1, first_heading);
+      if (!headings_.empty() && !before.empty() && before.size() <= 3) {
+        intro_ = before;
+      } else {
+        intro_.push_back(prose_[0]);
+        if (prose_.size() >= 5 && !HasThesisMarker(prose_[0]) &&
+            HasThesisMarker(prose_[1]) && prose_[1] < first_heading) {
+          intro_.push_back(prose_[1]);
+        }
+      }
+    }
+    double confidence = headings_.empty() ? 0.7 : 0.9;
+    for (int p : intro_) Set(p, v1::SECTION_ROLE_INTRODUCTION, confidence);
+  }
+
+  bool IsIntro(int p) const {
+    return std::find(intro_.begin(), intro_.end(), p) != intro_.end();
+  }
+
+  void FindConclusion() {
+    for (int h : headings_) {
+      if (HeadingHas(Text(h), {"conclu", "summary", "final thought", "closing",
+                               "concluding"})) {
+        conclusion_ = ProseBetween(h, NextHeading(h));
+        Set(h, v1::SECTION_ROLE_CONCLUSION, 0.95);
+        MarkConclusion(0.95);
+        return;
+      }
+    }
+    std::vector<int> candidates;
+    int last_heading = headings_.empty() ? -1 : headings_.back();
+    for (int p : prose_) {
+      if (!IsIntro(p)) candidates.push_back(p);
+    }
+    if (candidates.empty()) return;
+    // A wider gap than the essay's usual one, after the last heading.
+    std::map<int, int> gaps;
+    for (int p : prose_) ++gaps[doc_.paragraphs()[p].blank_lines_before];
+    int usual = std::max_element(gaps.begin(), gaps.end(),
+                                 [](const auto& a, const auto& b) {
+                                   return a.second < b.second;
+                                 })
+                    ->first;
+    std::size_t window = std::min<std::size_t>(4, candidates.size() - 1);
+    for (std::size_t k = candidates.size() - window; k < candidates.size();
+         ++k) {
+      int p = candidates[k];
+      if (p > last_heading && k > 0 &&
+          doc_.paragraphs()[p].blank_lines_before > usual) {
+        conclusion_.assign(candidates.begin() + k, candidates.end());
+        MarkConclusion(0.8);
+        return;
+      }
+    }
+    // A paragraph near the end that opens like a conclusion.
+    std::size_t look = std::min<std::size_t>(3, candidates.size());
+    for (std::size_t k = candidates.size() - look; k < candidates.size(); ++k) {
+      int p = candidates[k];
+      if (p > last_heading &&
+          input_.markers->StartsWith(ConclusionOpeners(), Words(p))) {
+        conclusion_.assign(candidates.begin() + k, candidates.end());
+        MarkConclusion(0.85);
+        return;
+      }
+    }
+    // Without headings, the last paragraph concludes unless it opens like
+    // one more body point ("Secondly", "Another reason"); summing-up words
+    // or a return to the introduction's terms make that surer.
+    if (headings_.empty() && prose_.size() >= 3) {
+      int last = candidates.back();
+      TermVector intro_terms;
+      for (int p : intro_)
+        intro_terms.Add(TermVector(input_.lexicon, Words(p)));
+      double overlap =
+          intro_terms.CoveredBy(TermVector(input_.lexicon, Words(last)));
+      bool sums_up = input_.markers->Count(SummaryCues(), Words(last)) > 0;
+      bool more_body = input_.markers->StartsWith(BodyOpeners(), Words(last));
+      if (sums_up || overlap >= 0.25 || !more_body) {
+        conclusion_.push_back(last);
+        MarkConclusion(sums_up ? 0.75 : overlap >= 0.25 ? 0.6 : 0.45);
+      }
+    }
+  }
+
+  void MarkConclusion(double confidence) {
+    for (int p : conclusion_) Set(p, v1::SECTION_ROLE_CONCLUSION, confidence);
+  }
+
+  bool IsConclusion(int p) const {
+    return std::find(conclusion_.begin(), conclusion_.end(), p) !=
+           conclusion_.end();
+  }
+
+  std::vector<BodySection> BodySections() const {
+    std::vector<BodySection> sections;
+    BodySection current;
+    for (std::size_t i = 0; i < doc_.paragraphs().size(); ++i) {
+      int p = static_cast<int>(i);
+      if (std::find(headings_.begin(), headings_.end(), p) != headings_.end()) {
+        if (!current.paragraphs.empty() || current.heading >= 0) {
+          sections.push_back(current);
+        }
+        current = BodySection{p, {}};
+      } else if (Role(p) == v1::SECTION_ROLE_UNSPECIFIED &&
+                 std::find(prose_.begin(), prose_.end(), p) != prose_.end()) {
+        current.paragraphs.push_back(p);
+      }
+    }
+    if (!current.paragraphs.empty()) sections.push_back(current);
+    sections.erase(std::remove_if(sections.begin(), sections.end(),
+                                  [&](const BodySection& s) {
+                                    return s.paragraphs.empty() ||
+                                           (s.heading >= 0 &&
+                                            Role(s.heading) !=
+                                                v1::SECTION_ROLE_UNSPECIFIED);
+                                  }),
+                   sections.end());
+    return sections;
+  }
+
+  double Density(const std::vector<int>& paragraphs) const {
+    int markers = 0, words = 0;
+    for (int p : paragraphs) {
+      markers += input_.markers->Count(ComparisonMarkers(), Words(p));
+      words += static_cast<int>(Words(p).size());
+    }
+    return words == 0 ? 0 : 100.0 * markers / words;
+  }
+
+  void AssignBody() {
+    std::vector<BodySection> sections = BodySections();
+    if (sections.empty()) return;
+    std::vector<v1::SectionRole> roles(sections.size(), v1::SECTION_ROLE_BODY);
+    std::vector<double> confidence(sections.size(), 0.7);
+    bool headed = !headings_.empty();
+    if (headed) {
+      int context = -1, comparison = -1;
+      for (std::size_t s = 0; s < sections.size(); ++s) {
+        if (sections[s].heading < 0) continue;
+        absl::string_view heading = Text(sections[s].heading);
+        if (context < 0 &&
+            HeadingHas(heading, {"context", "background", "historical",
+                                 "setting", "origin", "overview"})) {
+          context = static_cast<int>(s);
+        }
+      }
+      double best = 0;
+      for (std::size_t s = 0; s < sections.size(); ++s) {
+        if (static_cast<int>(s) == context) continue;
+        double score = Density(sections[s].paragraphs);
+        if (sections[s].heading >= 0 &&
+            HeadingHas(Text(sections[s].heading),
+                       {"compar", "contrast", "versus", " vs", "differ",
+                        "similar", "parallel", "clash", "conflict", "tension",
+                        "divergen", "converg"})) {
+          score += 3;
+        }
+        if (score > best) {
+          best = score;
+          comparison = static_cast<int>(s);
+        }
+      }
+      if (context >= 0) {
+        roles[context] = v1::SECTION_ROLE_CONTEXT;
+        confidence[context] = 0.9;
+      }
+      if (comparison >= 0 && best >= 2.0) {
+        roles[comparison] = v1::SECTION_ROLE_COMPARISON;
+        confidence[comparison] = best >= 3 ? 0.85 : 0.6;
+      }
+      for (std::size_t s = 0; s < sections.size(); ++s) {
+        if (sections[s].heading >= 0) {
+          Set(sections[s].heading, roles[s], confidence[s]);
+        }
+        for (int p : sections[s].paragraphs) Set(p, roles[s], confidence[s]);
+      }
+      return;
+    }
+    // No headings: roles paragraph by paragraph.
+    for (const BodySection& section : sections) {
+      for (int p : section.paragraphs) {
+        double density = Density({p});
+        if (density >= 2.5) {
+          Set(p, v1::SECTION_ROLE_COMPARISON,
+              std::min(0.9, 0.4 + density / 10));
+        } else {
+          Set(p, v1::SECTION_ROLE_BODY, 0.6);
+        }
+      }
+    }
+  }
+
+  void FindThesisAndRoadmap() {
+    FindRoadmap();
+    if (result_->thesis_sentence >= 0 || intro_.empty()) return;
+    // Without an explicit marker, essays put the thesis at the end of the
+    // introduction: its last sentence that takes a stance.
+    const Paragraph& last = doc_.paragraphs()[intro_.back()];
+    for (uint32_t s = last.sentences.end; s > last.sentences.begin; --s) {
+      IndexRange words = doc_.sentences()[s - 1].words;
+      if (input_.markers->Count(StanceCues(), words) > 0) {
+        result_->thesis_sentence = static_cast<int>(s - 1);
+        return;
+      }
+      if (last.sentences.end - s >= 1) break;  // only the last two
+    }
+  }
+
+  void FindRoadmap() {
+    int purpose_sentences = 0;
+    for (int p : intro_) {
+      const Paragraph& paragraph = doc_.paragraphs()[p];
+      for (uint32_t s = paragraph.sentences.begin; s < paragraph.sentences.end;
+           ++s) {
+        IndexRange words = doc_.sentences()[s].words;
+        bool thesis = input_.markers->Count(ThesisMarkers(), words) > 0;
+        int sequence = input_.markers->Count(SequenceMarkers(), words);
+        if (thesis && result_->thesis_sentence < 0) {
+          result_->thesis_sentence = static_cast<int>(s);
+        }
+        if (thesis || sequence > 0) ++purpose_sentences;
+        if (result_->roadmap_sentence < 0 &&
+            (sequence >= 2 || (sequence >= 1 && purpose_sentences >= 2))) {
+          result_->roadmap_sentence = static_cast<int>(s);
+        }
+      }
+    }
+  }
+
+  void BuildSections() {
+    const auto& roles = result_->roles;
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+      v1::SectionRole role = roles[i].role;
+      if (role == v1::SECTION_ROLE_UNSPECIFIED) continue;
+      bool is_heading = doc_.paragraphs()[i].kind == BlockKind::kHeading;
+      SectionRecord* last =
+          result_->sections.empty() ? nullptr : &result_->sections.back();
+      // A new section starts at a heading or when the role changes.
+      if (last != nullptr && last->role == role && !is_heading) {
+        last->last = static_cast<int>(i);
+        last->confidence = std::min(last->confidence, roles[i].confidence);
+        continue;
+      }
+      SectionRecord section;
+      section.role = role;
+      section.heading = is_heading ? static_cast<int>(i) : -1;
+      section.first = section.last = static_cast<int>(i);
+      section.confidence = roles[i].confidence;
+      result_->sections.push_back(section);
+    }
+  }
+
+  const AnalysisInput& input_;
+  const Document& doc_;
+  AnalysisResult* result_;
+  std::vector<int> headings_;
+  std::vector<int> prose_;
+  std::vector<int> intro_;
+  std::vector<int> conclusion_;
+};
+
+}  // namespace
+
+double ComparisonDensity(const AnalysisInput& input, IndexRange range) {
+  if (range.empty()) return 0;
+  int markers = input.markers->Count(ComparisonMarkers(), range);
+  return 100.0 * markers / range.size();
+}
+
+void OutlineAnalyzer::Analyze(const AnalysisInput& input,
+                              AnalysisResult* result) const {
+  OutlineBuilder(input, result).Run();
+}
+
+}  // namespace marginalia::rubrics

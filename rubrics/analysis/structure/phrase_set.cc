@@ -1,0 +1,134 @@
+#include "rubrics/analysis/structure/phrase_set.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+
+namespace marginalia::rubrics {
+
+PhraseSet::PhraseSet(std::initializer_list<absl::string_view> phrases) {
+  for (absl::string_view text : phrases) {
+    Phrase phrase;
+    for (absl::string_view word : absl::StrSplit(text, ' ')) {
+      Word w;
+      w.prefix = absl::ConsumeSuffix(&word, "*");
+      w.folded = Lexicon::Fold(word);
+      w.head = Lexicon::Head(word);
+      w.mask = Lexicon::Mask(word.size());
+      w.length = word.size();
+      if (w.prefix && word.size() > 8) w.long_prefix = std::string(word);
+      phrase.push_back(std::move(w));
+    }
+    int index = static_cast<int>(phrases_.size());
+    if (phrase[0].prefix) {
+      prefix_first_[phrase[0].head & 0xFF].push_back(index);
+    } else {
+      by_first_word_.emplace_back(phrase[0].folded, index);
+      first_word_filter_.set(phrase[0].folded & 4095);
+    }
+    phrases_.push_back(std::move(phrase));
+  }
+  std::sort(by_first_word_.begin(), by_first_word_.end());
+}
+
+bool PhraseSet::WordMatches(const Word& word, const Lexicon& lexicon,
+                            uint32_t at) {
+  if (!word.prefix) return lexicon.folded(at) == word.folded;
+  if (lexicon.length(at) < word.length) return false;
+  if ((lexicon.head(at) & word.mask) != word.head) return false;
+  // Beyond eight bytes the head cannot tell; such prefixes are rare, and a
+  // match on the first eight is accepted (they are distinctive already).
+  return true;
+}
+
+bool PhraseSet::Matches(const Phrase& phrase, const Lexicon& lexicon,
+                        uint32_t at, uint32_t end) const {
+  if (at + phrase.size() > end) return false;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    if (!WordMatches(phrase[k], lexicon, at + static_cast<uint32_t>(k))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int PhraseSet::MatchAt(const Lexicon& lexicon, uint32_t at,
+                       uint32_t end) const {
+  int best = 0;
+  uint64_t folded = lexicon.folded(at);
+  auto it = first_word_filter_.test(folded & 4095)
+                ? std::lower_bound(by_first_word_.begin(), by_first_word_.end(),
+                                   std::make_pair(folded, 0))
+                : by_first_word_.end();
+  for (; it != by_first_word_.end() && it->first == folded; ++it) {
+    const Phrase& phrase = phrases_[it->second];
+    int n = static_cast<int>(phrase.size());
+    if (n > best && Matches(phrase, lexicon, at, end)) best = n;
+  }
+  for (int index : prefix_first_[lexicon.head(at) & 0xFF]) {
+    const Phrase& phrase = phrases_[index];
+    int n = static_cast<int>(phrase.size());
+    if (n > best && Matches(phrase, lexicon, at, end)) best = n;
+  }
+  return best;
+}
+
+int PhraseSet::Count(const Lexicon& lexicon, IndexRange range) const {
+  int count = 0;
+  for (uint32_t w = range.begin; w < range.end;) {
+    int matched = MatchAt(lexicon, w, range.end);
+    if (matched > 0) {
+      ++count;
+      w += static_cast<uint32_t>(matched);
+    } else {
+      ++w;
+    }
+  }
+  return count;
+}
+
+bool PhraseSet::StartsWith(const Lexicon& lexicon, IndexRange range) const {
+  return !range.empty() && MatchAt(lexicon, range.begin, range.end) > 0;
+}
+
+std::vector<int8_t>& MarkerIndex::Matches(const PhraseSet& set) {
+  for (auto& [cached, matches] : matches_) {
+    if (cached == &set) return matches;
+  }
+  matches_.emplace_back(&set, std::vector<int8_t>(words_, kUnknown));
+  return matches_.back().second;
+}
+
+int MarkerIndex::MatchAt(const PhraseSet& set, std::vector<int8_t>& matches,
+                         uint32_t word) {
+  if (matches[word] == kUnknown) {
+    matches[word] = static_cast<int8_t>(std::min(
+        127, set.MatchAt(lexicon_, word, static_cast<uint32_t>(words_))));
+  }
+  return matches[word];
+}
+
+int MarkerIndex::Count(const PhraseSet& set, IndexRange range) {
+  std::vector<int8_t>& matches = Matches(set);
+  int count = 0;
+  for (uint32_t w = range.begin; w < range.end;) {
+    int length = MatchAt(set, matches, w);
+    // A phrase must end inside the range to count.
+    if (length > 0 && w + length <= range.end) {
+      ++count;
+      w += static_cast<uint32_t>(length);
+    } else {
+      ++w;
+    }
+  }
+  return count;
+}
+
+bool MarkerIndex::StartsWith(const PhraseSet& set, IndexRange range) {
+  if (range.empty()) return false;
+  int length = MatchAt(set, Matches(set), range.begin);
+  return length > 0 && range.begin + length <= range.end;
+}
+
+}  // namespace marginalia::rubrics

@@ -1,0 +1,88 @@
+// A set of word sequences ("in contrast", "on the other hand") matched
+// against a document's words by their folded hashes. Immutable after
+// construction; thread-safe.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "rubrics/analysis/lexicon.h"
+#include "rubrics/document/document.h"
+
+namespace marginalia::rubrics {
+
+class PhraseSet {
+ public:
+  // Phrases are lower-case words separated by single spaces. A trailing "*"
+  // on a word matches any word starting with it ("compar*" matches
+  // "comparison", "compared").
+  PhraseSet(std::initializer_list<absl::string_view> phrases);
+
+  // Words matched by the longest phrase starting at word `at` (0 if none).
+  // Matching stops at `end` (exclusive).
+  int MatchAt(const Lexicon& lexicon, uint32_t at, uint32_t end) const;
+  // Phrase occurrences among words [range.begin, range.end).
+  int Count(const Lexicon& lexicon, IndexRange range) const;
+  // Whether a phrase starts at the first word of `range`.
+  bool StartsWith(const Lexicon& lexicon, IndexRange range) const;
+
+ private:
+  struct Word {
+    uint64_t folded = 0;  // whole-word match
+    // Prefix match: the folded prefix's head, mask and length.
+    bool prefix = false;
+    uint64_t head = 0;
+    uint64_t mask = 0;
+    std::size_t length = 0;
+    std::string long_prefix;  // prefixes over 8 bytes, checked in full
+  };
+  using Phrase = std::vector<Word>;
+
+  static bool WordMatches(const Word& word, const Lexicon& lexicon,
+                          uint32_t at);
+  bool Matches(const Phrase& phrase, const Lexicon& lexicon, uint32_t at,
+               uint32_t end) const;
+
+  std::vector<Phrase> phrases_;
+  // (first word's hash, phrase index) of phrases starting with a whole
+  // word, sorted.
+  std::vector<std::pair<uint64_t, int>> by_first_word_;
+  // A filter on first words' hashes: most words start no phrase, and this
+  // says so without a search.
+  std::bitset<4096> first_word_filter_;
+  // Phrases starting with a prefix, by the prefix's first byte, so that a
+  // word is tried only against prefixes it could start with.
+  std::array<std::vector<int>, 256> prefix_first_;
+};
+
+// Where phrase sets match in one document: each word is tested against a
+// set at most once, and only when some query covers it.
+// Not thread-safe: one per document analysis.
+class MarkerIndex {
+ public:
+  explicit MarkerIndex(const Lexicon& lexicon, std::size_t words)
+      : lexicon_(lexicon), words_(words) {}
+
+  int Count(const PhraseSet& set, IndexRange range);
+  bool StartsWith(const PhraseSet& set, IndexRange range);
+
+ private:
+  static constexpr int8_t kUnknown = -1;
+  // Per word: the length of the phrase matched there, 0 for none,
+  // kUnknown before the word was tested.
+  std::vector<int8_t>& Matches(const PhraseSet& set);
+  int MatchAt(const PhraseSet& set, std::vector<int8_t>& matches,
+              uint32_t word);
+
+  const Lexicon& lexicon_;
+  std::size_t words_;
+  std::vector<std::pair<const PhraseSet*, std::vector<int8_t>>> matches_;
+};
+
+}  // namespace marginalia::rubrics
