@@ -98,7 +98,9 @@ TEST(HtmlRenderTest, CohortPageShowsHistogramsAndLinksToEssayPages) {
   EXPECT_THAT(essay, HasSubstr("China Under the Soviet Model"));
 }
 
-TEST(HtmlRenderTest, SampleEssayFeedbackPage) {
+// The sample essay as the engine scores it: its findings highlighted in the
+// text with their messages in the margin.
+TEST(HtmlRenderTest, SampleEssayPageShowsTheEngineFindings) {
   testing::CliHarness cli;
   testing::ProcessResult submitted =
       cli.Cli({"submit", testing::TestDataPath("soviet-model-essay.txt"),
@@ -113,13 +115,33 @@ TEST(HtmlRenderTest, SampleEssayFeedbackPage) {
       cli.Cli({"feedback", id[1], "--format", "html", "--output", page});
   ASSERT_EQ(written.exit_code, 0) << written.err;
   std::string dom = RenderAndKeepScreenshot(page, "essay-sample");
+
   EXPECT_THAT(dom, HasSubstr("<h1>China Under the Soviet Model: A Clash of "
                              "Socio-Economic Conditions and Underlying "
                              "Ideology</h1>"));
   EXPECT_THAT(dom, HasSubstr("<div class=\"para heading\">Contextualising the "
                              "First Five Year Plan: China\xE2\x80\x99s "
                              "Conditions</div>"));
-  EXPECT_EQ(Count(dom, "<div class=\"row\">"), 23);
+  // Slips marked where they are, with the fix in the margin.
+  EXPECT_THAT(dom, HasSubstr(">tenants</mark>"));
+  EXPECT_THAT(dom, HasSubstr("<span class=\"suggestion\">\xE2\x86\x92 Write "
+                             "\"tenets\".</span>"));
+  EXPECT_THAT(dom, HasSubstr(">. .</mark>"));
+  EXPECT_THAT(dom, HasSubstr(">(Meisner., 1986)</mark>"));
+  EXPECT_EQ(Count(dom, "<span class=\"code\">citation.quote_without_page"), 3);
+  EXPECT_GE(Count(dom, "<span class=\"code\">citation.nonstandard_format"), 29);
+  EXPECT_THAT(dom, HasSubstr("Add the page number: (Meisner, 1986, p. __)."));
+  // Every margin note has its anchor in the text (passages shared by two
+  // findings share a mark), and the essay-wide finding has its own list.
+  int notes = Count(dom, " id=\"note-");
+  EXPECT_GE(notes, 35);
+  EXPECT_EQ(Count(dom, "<a id=\"n"), notes);
+  EXPECT_THAT(dom, HasSubstr("About the whole essay"));
+  EXPECT_THAT(dom, HasSubstr("citation.missing_reference_list"));
+  // The scores with why they were given.
+  EXPECT_THAT(dom, HasSubstr("<td>Citation and referencing</td>"));
+  EXPECT_THAT(dom, HasSubstr("Reached level 1 of 4 because of a missing "
+                             "reference list"));
 }
 
 }  // namespace
