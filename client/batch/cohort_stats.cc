@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "rubrics/analysis/finding_catalog.h"
+
 namespace marginalia::client {
 namespace {
 
@@ -41,7 +43,9 @@ std::vector<FindingFrequency> FindingFrequencies(
       FindingFrequency& entry = by_code[f.code()];
       if (entry.code.empty()) {
         entry.code = f.code();
-        entry.message = f.message();
+        const rubrics::FindingKind* kind = rubrics::FindFindingKind(f.code());
+        entry.description =
+            kind != nullptr ? std::string(kind->plural) : f.message();
       }
       ++entry.occurrences;
       if (seen.insert(f.code()).second) ++entry.essays;

@@ -41,8 +41,10 @@ struct FindingFrequency {
   std::string code;
   int essays = 0;
   int occurrences = 0;
-  // The message of its first occurrence, to say what the code means.
-  std::string message;
+  // What the code means, in the plural ("quotations without page
+  // numbers"); for a code the engine's catalogue does not know (a rubric's
+  // own pattern), the message of its first occurrence.
+  std::string description;
 };
 
 // An essay whose total is far from the cohort's (|z| >= 2).

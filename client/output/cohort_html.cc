@@ -34,7 +34,7 @@ std::string FindingsTable(const CohortStats& stats) {
     absl::StrAppend(&html, "<tr><td>", f.essays, " of ", stats.essays,
                     "</td><td>", f.occurrences, "</td><td><code>",
                     HtmlEscape(f.code), "</code></td><td>",
-                    HtmlEscape(f.message), "</td></tr>\n");
+                    HtmlEscape(f.description), "</td></tr>\n");
   }
   return html + "</table>";
 }

@@ -56,8 +56,8 @@ void PrintFindings(const CohortStats& stats, std::ostream& out) {
   for (std::size_t i = 0; i < std::min(kTopFindings, stats.findings.size());
        ++i) {
     const FindingFrequency& f = stats.findings[i];
-    out << absl::StrFormat("  %3d of %d essays  %-34s %s\n", f.essays,
-                           stats.essays, f.code, f.message);
+    out << absl::StrFormat("  %3d of %d essays: %s (%s)\n", f.essays,
+                           stats.essays, f.description, f.code);
   }
 }
 

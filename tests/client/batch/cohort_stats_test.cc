@@ -58,11 +58,19 @@ TEST(CohortStatsTest, FindingsCountEssaysNotOccurrences) {
   EXPECT_EQ(stats.findings[1].essays, 2);
   EXPECT_EQ(stats.findings[1].occurrences, 3);
   EXPECT_EQ(stats.findings[2].essays, 1);
+  EXPECT_EQ(stats.findings[0].description, "about c");
   ASSERT_EQ(stats.criteria.size(), 1u);
   EXPECT_DOUBLE_EQ(stats.criteria[0].distribution.mean, 6);
   EXPECT_DOUBLE_EQ(stats.total.median, 12);
   EXPECT_DOUBLE_EQ(stats.max_total, 20);
   EXPECT_TRUE(stats.outliers.empty());  // too few essays to tell
+}
+
+TEST(CohortStatsTest, KnownCodesAreDescribedInThePlural) {
+  v1::FeedbackReport report = Report(10, {"citation.quote_without_page"});
+  CohortStats stats = ComputeCohortStats({&report});
+  ASSERT_EQ(stats.findings.size(), 1u);
+  EXPECT_EQ(stats.findings[0].description, "quotations without page numbers");
 }
 
 TEST(CohortStatsTest, FindsTheOutlier) {
