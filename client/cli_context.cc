@@ -22,10 +22,15 @@ std::shared_ptr<grpc::Channel> CliContext::Channel() {
 }
 
 std::unique_ptr<grpc::ClientContext> CliContext::NewCallContext() {
-  auto context = std::make_unique<grpc::ClientContext>();
+  std::unique_ptr<grpc::ClientContext> context = NewStreamContext();
   context->set_deadline(
       std::chrono::system_clock::now() +
       std::chrono::microseconds(absl::ToInt64Microseconds(options_.timeout)));
+  return context;
+}
+
+std::unique_ptr<grpc::ClientContext> CliContext::NewStreamContext() {
+  auto context = std::make_unique<grpc::ClientContext>();
   if (!options_.token.empty()) {
     context->AddMetadata("authorization",
                          absl::StrCat("Bearer ", options_.token));

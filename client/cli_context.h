@@ -28,7 +28,7 @@ struct ClientOptions {
 };
 
 // Output formats of commands that print a resource.
-enum class Format { kText, kJson };
+enum class Format { kText, kJson, kHtml };
 
 class CliContext {
  public:
@@ -41,8 +41,11 @@ class CliContext {
 
   // The channel to the server, created on first use.
   std::shared_ptr<grpc::Channel> Channel();
-  // A context for one call: deadline and credentials.
+  // A context for one call: deadline and credentials. Thread-safe.
   std::unique_ptr<grpc::ClientContext> NewCallContext();
+  // A context for a long stream (a batch): credentials, no deadline, since
+  // a cohort may take longer than any one call should.
+  std::unique_ptr<grpc::ClientContext> NewStreamContext();
 
   // Prints a failed call as "error: CODE: message" on stderr and returns
   // kExitFailure.

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   AddAuditCommand(app, context, &exit_code);
   AddStatsCommand(app, context, &exit_code);
   AddExportCommand(app, context, &exit_code);
+  AddBatchCommand(app, context, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -29,9 +29,11 @@ void AddReviewCommand(CLI::App& app, CliContext& context, int* exit_code);
 void AddAuditCommand(CLI::App& app, CliContext& context, int* exit_code);
 void AddStatsCommand(CLI::App& app, CliContext& context, int* exit_code);
 void AddExportCommand(CLI::App& app, CliContext& context, int* exit_code);
+void AddBatchCommand(CLI::App& app, CliContext& context, int* exit_code);
 
-// Adds "--format text|json" to `command`.
-void AddFormatOption(CLI::App* command, Format* format);
+// Adds "--format text|json" to `command`, with "|html" when `allow_html`.
+void AddFormatOption(CLI::App* command, Format* format,
+                     bool allow_html = false);
 
 // Ends a command that made one call: reports a failed `status` (exit 1),
 // else prints `response` as JSON or, for text, calls `text`.

@@ -1,9 +1,11 @@
-// marginalia feedback ID [--format text|json]
+// marginalia feedback ID [--format text|json|html] [--output FILE]
 #include <memory>
 #include <string>
 
+#include "client/batch/batch_outputs.h"
 #include "client/commands/commands.h"
 #include "client/output/json_output.h"
+#include "client/output/report_html.h"
 #include "client/output/report_text.h"
 #include "client/output/review_text.h"
 #include "marginalia/v1/submission.grpc.pb.h"
@@ -16,6 +18,7 @@ namespace v1 = ::marginalia::v1;
 struct FeedbackArgs {
   std::string id;
   Format format = Format::kText;
+  std::string output;
 };
 
 int RunFeedback(const FeedbackArgs& args, CliContext& context) {
@@ -38,6 +41,19 @@ int RunFeedback(const FeedbackArgs& args, CliContext& context) {
   status =
       stub->GetSubmission(context.NewCallContext().get(), get, &submission);
   if (!status.ok()) return context.ReportRpcError(status);
+  if (args.format == Format::kHtml) {
+    std::string page =
+        RenderEssayHtml(feedback, submission.submission().text());
+    if (args.output.empty()) {
+      context.out() << page;
+      return kExitOk;
+    }
+    absl::Status written = WriteTextFile(args.output, page);
+    if (!written.ok())
+      return context.ReportError(std::string(written.message()));
+    context.out() << "Wrote " << args.output << "\n";
+    return kExitOk;
+  }
   const v1::Submission& s = feedback.submission();
   context.out() << "Submission " << s.id() << " by " << s.author() << " for "
                 << s.assignment_id() << " (draft " << s.draft() << ")\n\n";
@@ -59,7 +75,9 @@ void AddFeedbackCommand(CLI::App& app, CliContext& context, int* exit_code) {
   CLI::App* command = app.add_subcommand(
       "feedback", "Show the feedback report of a stored submission");
   command->add_option("ID", args->id, "submission id")->required();
-  AddFormatOption(command, &args->format);
+  AddFormatOption(command, &args->format, /*allow_html=*/true);
+  command->add_option("-o,--output", args->output,
+                      "write to this file instead of standard output");
   command->callback([args, &context, exit_code] {
     *exit_code = RunFeedback(*args, context);
   });

@@ -69,7 +69,7 @@ void AddScoreCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<ScoreArgs>();
   CLI::App* command = app.add_subcommand(
       "score", "Score an essay file in-process (no server needed)");
-  command->add_option("FILE", args->file, "the essay (.txt or .md)")
+  command->add_option("FILE", args->file, "the essay (.txt, .md or .docx)")
       ->required();
   command
       ->add_option("--rubric", args->rubric,

@@ -61,7 +61,7 @@ void AddSubmitCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<SubmitArgs>();
   CLI::App* command =
       app.add_subcommand("submit", "Submit an essay file to the server");
-  command->add_option("FILE", args->file, "the essay (.txt or .md)")
+  command->add_option("FILE", args->file, "the essay (.txt, .md or .docx)")
       ->required();
   command->add_option("--assignment", args->assignment, "assignment id")
       ->required();

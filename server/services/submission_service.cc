@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "server/core/batch_pipeline.h"
 #include "server/services/grpc_status.h"
 #include "server/services/handler.h"
 #include "server/util/log.h"
@@ -25,16 +26,18 @@ absl::StatusOr<CreateSubmissionResult> SubmissionServiceImpl::Submit(
     const Access& access, v1::CreateSubmissionRequest request) {
   if (request.author().empty()) request.set_author(access.caller.id());
   ASSIGN_OR_RETURN(CreateSubmissionResult result, intake_->Submit(request));
-  if (result.created) {
-    // The submission is stored and acknowledged whatever happens here; a
-    // failed allocation is retried by the next one.
-    absl::StatusOr<int> late = peers_->AllocateLate(result.submission);
-    if (!late.ok()) {
-      LogError("peer allocation after submission ", result.submission.id(),
-               " failed: ", late.status().message());
-    }
-  }
+  if (result.created) AllocateLate(result.submission);
   return result;
+}
+
+void SubmissionServiceImpl::AllocateLate(const v1::Submission& submission) {
+  // The submission is stored and acknowledged whatever happens here; a
+  // failed allocation is retried by the next one.
+  absl::StatusOr<int> late = peers_->AllocateLate(submission);
+  if (!late.ok()) {
+    LogError("peer allocation after submission ", submission.id(),
+             " failed: ", late.status().message());
+  }
 }
 
 grpc::Status SubmissionServiceImpl::CreateSubmission(
@@ -106,26 +109,42 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
                              v1::BatchCreateSubmissionsRequest>* stream) {
   absl::StatusOr<Caller> caller = auth_->Authenticate(context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  // Reading here, scoring on the pipeline's workers, storing in group
+  // commits; Add() blocks when too many items are unanswered, which stops
+  // reading and so pushes back on the client.
+  BatchPipeline pipeline(
+      intake_, BatchPipelineOptions{},
+      [this, stream](const std::string& client_ref,
+                     absl::StatusOr<CreateSubmissionResult> result) {
+        v1::BatchCreateSubmissionsResponse response;
+        response.set_client_ref(client_ref);
+        if (result.ok()) {
+          if (result->created) AllocateLate(result->submission);
+          *response.mutable_submission() = std::move(result->submission);
+          response.set_created(result->created);
+        } else {
+          *response.mutable_error() = ToItemError(result.status());
+        }
+        return stream->Write(response);
+      });
   v1::BatchCreateSubmissionsRequest item;
   while (stream->Read(&item)) {
-    v1::BatchCreateSubmissionsResponse response;
-    response.set_client_ref(item.client_ref());
     // Each item is authorised as a CreateSubmission of its own.
-    absl::StatusOr<CreateSubmissionResult> result =
-        [&]() -> absl::StatusOr<CreateSubmissionResult> {
-      ASSIGN_OR_RETURN(
-          Access access,
-          auth_->AuthorizeAs(*caller, kCreateSubmission, item.submission()));
-      return Submit(access, item.submission());
-    }();
-    if (result.ok()) {
-      *response.mutable_submission() = std::move(result->submission);
-      response.set_created(result->created);
-    } else {
-      *response.mutable_error() = ToItemError(result.status());
+    absl::StatusOr<Access> access =
+        auth_->AuthorizeAs(*caller, kCreateSubmission, item.submission());
+    if (!access.ok()) {
+      pipeline.Reject(item.client_ref(), access.status());
+      item.Clear();
+      continue;
     }
-    if (!stream->Write(response)) break;
+    if (item.submission().author().empty()) {
+      item.mutable_submission()->set_author(access->caller.id());
+    }
+    pipeline.Add(std::move(*item.mutable_client_ref()),
+                 std::move(*item.mutable_submission()));
+    item.Clear();
   }
+  pipeline.Finish();
   return grpc::Status::OK;
 }
 

@@ -48,6 +48,9 @@ class SubmissionServiceImpl final
  private:
   // Stores one essay for an authorised caller (author defaults to them) and
   // gives a late submitter their peer reviewers.
+  // Gives a new submission its peer-review tasks when the assignment's
+  // reviews were already allocated (late arrivals wait for nobody).
+  void AllocateLate(const marginalia::v1::Submission& submission);
   absl::StatusOr<CreateSubmissionResult> Submit(
       const Access& access, marginalia::v1::CreateSubmissionRequest request);
 

@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "tests/e2e/cli_server.h"
 #include "tests/testing/subprocess.h"
@@ -22,6 +23,7 @@ namespace {
 
 using testing::BinaryPath;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::ProcessResult;
 using testing::RunProcess;
 
@@ -113,6 +115,30 @@ TEST(CliEndToEndTest, ServerErrorsReachStderrWithExitCodeOne) {
   EXPECT_EQ(invalid.exit_code, 1);
   EXPECT_THAT(invalid.err, HasSubstr("INVALID_ARGUMENT"));
   EXPECT_THAT(invalid.err, HasSubstr("empty"));
+}
+
+TEST(CliEndToEndTest, EnrolCreateUsersEnrolsARosterInOneGo) {
+  CliServer server;
+  server.Ok(server.admin(), {"course", "create", "c1"});
+  std::string cy = server.User("cy");
+  std::string out = server.Ok(
+      server.admin(),
+      {"enrol", "cy", "dee", "eve", "--course", "c1", "--create-users"});
+  // cy existed already; dee and eve are new.
+  EXPECT_THAT(out, Not(HasSubstr("Created user cy")));
+  EXPECT_THAT(out, HasSubstr("Created user dee\n"));
+  EXPECT_THAT(out, HasSubstr("Enrolled eve in c1 as student\n"));
+  std::string roster = server.Ok(
+      server.admin(), {"course", "members", "c1", "--format", "json"});
+  for (const char* user : {"cy", "dee", "eve"}) {
+    EXPECT_THAT(roster, HasSubstr(absl::StrCat("\"", user, "\""))) << roster;
+  }
+  // Only administrators create users.
+  ProcessResult denied =
+      Cli(server.address(), cy,
+          {"enrol", "fay", "--course", "c1", "--create-users"});
+  EXPECT_EQ(denied.exit_code, 1);
+  EXPECT_THAT(denied.err, HasSubstr("PERMISSION_DENIED"));
 }
 
 TEST(CliEndToEndTest, UsageErrorsExitWithTwo) {

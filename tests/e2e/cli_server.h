@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -54,10 +55,13 @@ inline std::vector<std::string> JsonStrings(const std::string& json,
 // file its first start wrote.
 class CliServer {
  public:
-  CliServer() { Start(); }
+  explicit CliServer(std::vector<std::string> flags = {})
+      : flags_(std::move(flags)) {
+    Start();
+  }
 
   void Start() {
-    server_ = std::make_unique<testing::ServerProcess>(db());
+    server_ = std::make_unique<testing::ServerProcess>(db(), flags_);
     auto token = testing::ReadFile(dir_.File("admin-token"));
     admin_token_ = token.ok()
                        ? std::string(absl::StripTrailingAsciiWhitespace(*token))
@@ -86,6 +90,7 @@ class CliServer {
   }
 
  private:
+  std::vector<std::string> flags_;
   testing::TempDir dir_;
   std::unique_ptr<testing::ServerProcess> server_;
   std::string admin_token_;

@@ -112,7 +112,9 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
   if (pipe(out_pipe)) std::abort();
   pid_ = fork();
   if (pid_ == 0) {
-    int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    int err = stderr_path.empty() ? dup(out_pipe[1])
+                                  : open(stderr_path.c_str(),
+                                         O_WRONLY | O_CREAT | O_APPEND, 0644);
     dup2(out_pipe[1], 1);
     if (err >= 0) dup2(err, 2);
     close(out_pipe[0]);
@@ -141,6 +143,18 @@ std::string ChildProcess::ReadLine() {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return std::string();
     buffer_.append(chunk, n);
+  }
+}
+
+std::string ChildProcess::ReadRest() {
+  std::string rest = std::move(buffer_);
+  buffer_.clear();
+  char chunk[4096];
+  while (true) {
+    ssize_t n = read(stdout_fd_, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return rest;
+    rest.append(chunk, n);
   }
 }
 

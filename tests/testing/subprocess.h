@@ -24,7 +24,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::string& input = "");
 
 // A long-running child (a server). Its stdout is readable line by line; its
-// stderr goes to a file.
+// stderr goes to a file, or, when `stderr_path` is empty, into the same pipe
+// as stdout.
 class ChildProcess {
  public:
   ChildProcess(const std::vector<std::string>& argv,
@@ -35,6 +36,8 @@ class ChildProcess {
 
   // Blocks until a line arrives on the child's stdout; empty at EOF.
   std::string ReadLine();
+  // Everything the child still writes to stdout, until it closes it.
+  std::string ReadRest();
   // Sends `signal` and waits; returns the exit code (-1 if signalled).
   int Stop(int signal);
   pid_t pid() const { return pid_; }

@@ -1,5 +1,7 @@
 #include "tests/testing/test_data.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -20,6 +22,11 @@ std::string SharedPath(absl::string_view relative) {
 
 std::string BinaryPath(absl::string_view name) {
   return absl::StrCat(MARGINALIA_BIN_DIR, "/", name);
+}
+
+std::string ArtefactPath(absl::string_view name) {
+  mkdir(MARGINALIA_ARTEFACT_DIR, 0755);
+  return absl::StrCat(MARGINALIA_ARTEFACT_DIR, "/", name);
 }
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {

@@ -14,6 +14,9 @@ std::string TestDataPath(absl::string_view name);
 std::string SharedPath(absl::string_view relative);
 // <build>/bin/<name>.
 std::string BinaryPath(absl::string_view name);
+// <build>/test-artefacts/<name>, for files a test keeps for people to look
+// at (screenshots); the folder is created if missing.
+std::string ArtefactPath(absl::string_view name);
 
 // The whole file, or NOT_FOUND.
 absl::StatusOr<std::string> ReadFile(const std::string& path);

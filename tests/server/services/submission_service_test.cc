@@ -3,6 +3,11 @@
 #include <grpcpp/client_context.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <thread>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
 #include "marginalia/v1/submission.grpc.pb.h"
 #include "tests/testing/course_fixture.h"
 #include "tests/testing/test_data.h"
@@ -40,6 +45,7 @@ class SubmissionServiceTest : public ::testing::Test {
 
   int CountSubmissions() {
     v1::ListSubmissionsRequest request;
+    request.set_page_size(1000);
     v1::ListSubmissionsResponse response;
     testing::TokenContext context(server_.admin_token());
     EXPECT_TRUE(stub().ListSubmissions(&context, request, &response).ok());
@@ -219,6 +225,85 @@ TEST_F(SubmissionServiceTest, BatchStoresGoodItemsAndReportsBadOnes) {
             static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(responses["b.txt"].error().message(), HasSubstr("empty"));
   EXPECT_EQ(CountSubmissions(), 2);
+}
+
+// Sends (client_ref, text, request_id) items over one batch stream, as
+// `staff` on behalf of `author`, and returns the answers by client_ref.
+std::map<std::string, v1::BatchCreateSubmissionsResponse> SendBatch(
+    v1::SubmissionService::Stub& stub, const testing::Person& staff,
+    const std::string& author,
+    const std::vector<std::tuple<std::string, std::string, std::string>>&
+        items) {
+  testing::TokenContext context(staff.token);
+  auto stream = stub.BatchCreateSubmissions(&context);
+  // Write everything before reading: the server must keep taking items
+  // (answers are buffered by gRPC) without deadlocking.
+  std::thread writer([&] {
+    for (const auto& [ref, text, request_id] : items) {
+      v1::BatchCreateSubmissionsRequest request;
+      request.set_client_ref(ref);
+      request.mutable_submission()->set_assignment_id("hist101");
+      request.mutable_submission()->set_author(author);
+      request.mutable_submission()->set_text(text);
+      request.mutable_submission()->set_request_id(request_id);
+      if (!stream->Write(request)) break;
+    }
+    stream->WritesDone();
+  });
+  std::map<std::string, v1::BatchCreateSubmissionsResponse> answers;
+  v1::BatchCreateSubmissionsResponse response;
+  while (stream->Read(&response)) answers[response.client_ref()] = response;
+  writer.join();
+  EXPECT_TRUE(stream->Finish().ok());
+  return answers;
+}
+
+TEST_F(SubmissionServiceTest, BatchStoresEachRequestIdOnceAcrossRepeats) {
+  // 300 items: 100 essays, each sent three times under its request id, so
+  // repeats land in the same group commit and in later ones.
+  std::vector<std::tuple<std::string, std::string, std::string>> items;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 100; ++i) {
+      items.emplace_back(absl::StrCat("r", round, "-e", i),
+                         absl::StrCat("Essay number ", i, "."),
+                         absl::StrCat("key-", i));
+    }
+  }
+  auto answers = SendBatch(stub(), course_.tutor, ada().id, items);
+  ASSERT_EQ(answers.size(), 300u);
+  int created = 0;
+  std::map<std::string, std::string> id_of_key;
+  for (const auto& [ref, text, key] : items) {
+    const auto& answer = answers[ref];
+    ASSERT_TRUE(answer.has_submission()) << ref << answer.error().message();
+    created += answer.created() ? 1 : 0;
+    auto [it, first] = id_of_key.emplace(key, answer.submission().id());
+    EXPECT_EQ(it->second, answer.submission().id()) << ref;
+  }
+  EXPECT_EQ(created, 100);
+  EXPECT_EQ(CountSubmissions(), 100);
+}
+
+TEST_F(SubmissionServiceTest, BatchIsolatesARequestIdReusedForAnotherText) {
+  v1::CreateSubmissionResponse first;
+  ASSERT_TRUE(Submit("The original essay.", &first, "taken").ok());
+  // "x1" and "x2" share a new key but differ in text: whether or not they
+  // meet in one group commit, one is stored and the other refused, and the
+  // items around them are unaffected.
+  auto answers = SendBatch(stub(), course_.tutor, ada().id,
+                           {{"a", "Essay A.", "key-a"},
+                            {"clash", "A different essay.", "taken"},
+                            {"x1", "Text one.", "dup"},
+                            {"x2", "Text two.", "dup"},
+                            {"b", "Essay B.", "key-b"}});
+  ASSERT_EQ(answers.size(), 5u);
+  EXPECT_TRUE(answers["a"].has_submission());
+  EXPECT_TRUE(answers["b"].has_submission());
+  ASSERT_TRUE(answers["clash"].has_error());
+  EXPECT_EQ(answers["clash"].error().code(),
+            static_cast<int>(grpc::StatusCode::ALREADY_EXISTS));
+  EXPECT_NE(answers["x1"].has_submission(), answers["x2"].has_submission());
+  EXPECT_EQ(CountSubmissions(), 4);
 }
 
 TEST_F(SubmissionServiceTest, AcknowledgedSubmissionsSurviveARestart) {
