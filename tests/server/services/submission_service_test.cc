@@ -284,6 +284,28 @@ TEST_F(SubmissionServiceTest, BatchStoresEachRequestIdOnceAcrossRepeats) {
   EXPECT_EQ(CountSubmissions(), 100);
 }
 
+TEST_F(SubmissionServiceTest, BatchAuthorisesEachItemLikeASingleSubmission) {
+  // The tutor may submit for enrolled students only; the stream goes on
+  // past a refused item.
+  auto by_tutor =
+      SendBatch(stub(), course_.tutor, "nobody", {{"n", "Essay N.", "key-n"}});
+  ASSERT_TRUE(by_tutor["n"].has_error());
+  EXPECT_EQ(by_tutor["n"].error().code(),
+            static_cast<int>(grpc::StatusCode::FAILED_PRECONDITION));
+  EXPECT_THAT(by_tutor["n"].error().message(), HasSubstr("'nobody'"));
+  // A student may not submit as a classmate, but may as themselves.
+  auto as_other = SendBatch(stub(), ada(), course_.students[1].id,
+                            {{"o", "Essay O.", "key-o"}});
+  ASSERT_TRUE(as_other["o"].has_error());
+  EXPECT_EQ(as_other["o"].error().code(),
+            static_cast<int>(grpc::StatusCode::PERMISSION_DENIED));
+  auto as_self =
+      SendBatch(stub(), ada(), ada().id, {{"s", "Essay S.", "key-s"}});
+  ASSERT_TRUE(as_self["s"].has_submission()) << as_self["s"].error().message();
+  EXPECT_EQ(as_self["s"].submission().author(), ada().id);
+  EXPECT_EQ(CountSubmissions(), 1);
+}
+
 TEST_F(SubmissionServiceTest, BatchIsolatesARequestIdReusedForAnotherText) {
   v1::CreateSubmissionResponse first;
   ASSERT_TRUE(Submit("The original essay.", &first, "taken").ok());
