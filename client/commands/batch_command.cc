@@ -1,4 +1,4 @@
-// marginalia batch PATH... --assignment ID [--jobs N]
+// marginalia batch PATH... --assignment ID [--rubric ID] [--jobs N]
 //                  [--out results.csv|results.json] [--html DIR]
 //                  [--author-pattern REGEX] [--verbose]
 //
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "client/batch/batch_inputs.h"
 #include "client/batch/batch_outputs.h"
@@ -23,6 +24,7 @@
 #include "client/batch/progress_display.h"
 #include "client/commands/commands.h"
 #include "client/output/cohort_text.h"
+#include "marginalia/v1/admin.grpc.pb.h"
 
 namespace marginalia::client {
 namespace {
@@ -35,6 +37,7 @@ constexpr int kFetchThreads = 2;
 struct BatchArgs {
   std::vector<std::string> paths;
   std::string assignment;
+  std::string rubric;
   std::string out;
   std::string html;
   std::string author_pattern;
@@ -155,7 +158,34 @@ bool Report(const BatchArgs& args, std::vector<CohortEssay>& essays,
   return written;
 }
 
+// The assignment pins its rubric; --rubric only guards against scoring a
+// cohort with another one than the caller expects. Empty when it matches.
+std::string RubricMismatch(const BatchArgs& args, CliContext& context) {
+  auto admin = v1::AdminService::NewStub(context.Channel());
+  v1::GetAssignmentRequest request;
+  request.set_id(args.assignment);
+  v1::GetAssignmentResponse response;
+  grpc::Status status =
+      admin->GetAssignment(context.NewCallContext().get(), request, &response);
+  if (!status.ok()) {
+    return absl::StrCat(StatusCodeName(status.error_code()), ": ",
+                        status.error_message());
+  }
+  const v1::Assignment& assignment = response.assignment();
+  if (assignment.rubric_id() == args.rubric) return "";
+  return absl::StrFormat(
+      "assignment '%s' is scored with rubric '%s' v%d, not '%s'; move it "
+      "first with: marginalia assignment set-rubric %s --rubric %s --reason "
+      "WHY",
+      assignment.id(), assignment.rubric_id(), assignment.rubric_version(),
+      args.rubric, assignment.id(), args.rubric);
+}
+
 int RunBatch(const BatchArgs& args, CliContext& context) {
+  if (!args.rubric.empty()) {
+    std::string mismatch = RubricMismatch(args, context);
+    if (!mismatch.empty()) return context.ReportError(mismatch);
+  }
   absl::StatusOr<AuthorNamer> authors =
       AuthorNamer::Create(args.author_pattern);
   if (!authors.ok()) {
@@ -209,6 +239,9 @@ void AddBatchCommand(CLI::App& app, CliContext& context, int* exit_code) {
       ->add_option("--assignment", args->assignment,
                    "assignment id (its rubric scores every essay)")
       ->required();
+  command->add_option("--rubric", args->rubric,
+                      "refuse to start unless the assignment is scored with "
+                      "this rubric id");
   command->add_option("--out", args->out,
                       "write one row per essay to this .csv or .json file");
   command->add_option("--html", args->html,

@@ -146,6 +146,22 @@ TEST(BatchEndToEndTest, CsvAndJsonHoldARowPerEssay) {
   EXPECT_THAT(objects, HasSubstr("\"reason\": \"not a readable .docx"));
 }
 
+TEST(BatchEndToEndTest, RubricOptionRefusesAnAssignmentScoredWithAnother) {
+  testing::CliHarness cli(kServerFlags);
+  std::string folder = MakeCohort(cli);
+  ProcessResult wrong = cli.Cli(
+      cli.BatchArguments({folder}, {"--rubric", "argumentative-essay"}));
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_THAT(wrong.err, HasSubstr("assignment 'hist101' is scored with "
+                                   "rubric 'history-essay' v1, not "
+                                   "'argumentative-essay'"));
+  EXPECT_EQ(cli.CountSubmissions(), 0);
+  ProcessResult right =
+      cli.Cli(cli.BatchArguments({folder}, {"--rubric", "history-essay"}));
+  EXPECT_THAT(right.out,
+              HasSubstr("8 essays: 4 stored, 0 already stored, 4 failed\n"));
+}
+
 // A cohort of `count` distinct essays in which the essay at `fifo_index` is
 // a named pipe: the CLI blocks opening it, so the test knows the batch is
 // still running when it acts. Returns the text that belongs in the pipe.
