@@ -9,14 +9,17 @@ namespace v1 = ::marginalia::v1;
 void AnalysisResult::AddFinding(absl::string_view code, TextSpan span,
                                 int paragraph, std::string message,
                                 std::string suggestion, v1::Severity severity) {
-  int& count = per_code_[std::string(code)];
-  last_dropped_ = ++count > kMaxFindingsPerCode;
+  // Look up before inserting: most codes are already counted, and a key
+  // string costs an allocation.
+  auto it = per_code_.find(code);
+  if (it == per_code_.end()) it = per_code_.emplace(std::string(code), 0).first;
+  last_dropped_ = ++it->second > kMaxFindingsPerCode;
   if (last_dropped_) {
     ++dropped_[std::string(code)];
     scratch_.Clear();
     return;
   }
-  v1::Finding& finding = findings_.emplace_back();
+  v1::Finding& finding = *findings_.Add();
   finding.set_code(std::string(code));
   if (severity == v1::SEVERITY_UNSPECIFIED) {
     const FindingKind* kind = FindFindingKind(code);

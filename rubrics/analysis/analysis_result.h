@@ -3,6 +3,8 @@
 // single-threaded (one per scored essay).
 #pragma once
 
+#include <google/protobuf/repeated_ptr_field.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -28,7 +30,7 @@ class AnalysisResult {
   // The finding just added, to attach related spans. After a finding was
   // dropped by the cap, a scratch finding that is thrown away.
   marginalia::v1::Finding& last_finding() {
-    return last_dropped_ ? scratch_ : findings_.back();
+    return last_dropped_ ? scratch_ : *findings_.Mutable(findings_.size() - 1);
   }
   // Codes whose findings were capped, with how many were dropped.
   const std::map<std::string, int>& dropped() const { return dropped_; }
@@ -38,10 +40,16 @@ class AnalysisResult {
   void SetMetric(absl::string_view name, double value);
   double Metric(absl::string_view name, double fallback = 0) const;
 
-  const std::vector<marginalia::v1::Finding>& findings() const {
+  // A repeated field rather than a vector: the engine sorts and filters
+  // the findings by pointer and hands them to the report with a swap.
+  const google::protobuf::RepeatedPtrField<marginalia::v1::Finding>& findings()
+      const {
     return findings_;
   }
-  std::vector<marginalia::v1::Finding>& mutable_findings() { return findings_; }
+  google::protobuf::RepeatedPtrField<marginalia::v1::Finding>*
+  mutable_findings() {
+    return &findings_;
+  }
   const std::map<absl::string_view, double>& metrics() const {
     return metrics_;
   }
@@ -63,7 +71,7 @@ class AnalysisResult {
   int roadmap_sentence = -1;
 
  private:
-  std::vector<marginalia::v1::Finding> findings_;
+  google::protobuf::RepeatedPtrField<marginalia::v1::Finding> findings_;
   std::map<absl::string_view, double> metrics_;
   std::map<std::string, int, std::less<>> per_code_;
   std::map<std::string, int> dropped_;

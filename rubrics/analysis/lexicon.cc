@@ -11,15 +11,6 @@
 namespace marginalia::rubrics {
 namespace {
 
-constexpr std::array<char, 128> MakeLowerAscii() {
-  std::array<char, 128> lower{};
-  for (int c = 0; c < 128; ++c) {
-    lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return lower;
-}
-constexpr std::array<char, 128> kLowerAscii = MakeLowerAscii();
-
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
@@ -50,13 +41,12 @@ uint64_t Hash(const char* data, std::size_t size) {
   return hash;
 }
 
-bool EndsWith(const char* data, std::size_t size, absl::string_view suffix) {
-  if (size < suffix.size()) return false;
-  const char* tail = data + size - suffix.size();
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (tail[i] != suffix[i]) return false;
-  }
-  return true;
+// Whether w[0, n) ends with the string literal `suffix`; a memcmp of a
+// constant size, which compiles to a load and a compare.
+template <std::size_t N>
+bool EndsWith(const char* w, std::size_t n, const char (&suffix)[N]) {
+  constexpr std::size_t kLength = N - 1;
+  return n >= kLength && std::memcmp(w + n - kLength, suffix, kLength) == 0;
 }
 
 // A light English stemmer: enough to make "plan", "plans", "planned" and
@@ -127,6 +117,55 @@ std::vector<uint64_t> StopwordTable() {
   return table;
 }
 
+// The stop word table, built on first use.
+const std::vector<uint64_t>& Stopwords() {
+  static const auto* table = new std::vector<uint64_t>(StopwordTable());
+  return *table;
+}
+
+bool IsStopwordIn(const std::vector<uint64_t>& table, uint64_t folded) {
+  std::size_t slot = folded & (kStopwordSlots - 1);
+  while (table[slot] != 0) {
+    if (table[slot] == folded) return true;
+    slot = (slot + 1) & (kStopwordSlots - 1);
+  }
+  return false;
+}
+
+// Lower-cases eight ASCII bytes at once: adds 0x20 to each byte in 'A'..'Z'.
+// REQUIRES: no byte has its high bit set (so no addition carries).
+uint64_t LowerAscii8(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  uint64_t at_least_a = bytes + (0x80 - 'A') * kOnes;  // high bit: >= 'A'
+  uint64_t above_z = bytes + (0x7F - 'Z') * kOnes;     // high bit: > 'Z'
+  uint64_t upper = at_least_a & ~above_z & (0x80 * kOnes);
+  return bytes | (upper >> 2);
+}
+
+// Folds the n (<= 64) bytes at text[offset] as FoldInto does, eight at a
+// time, into `out` (which must have room for n rounded up to eight), and
+// sets `head` to the first eight folded bytes, zero-padded. Returns false,
+// leaving the fold undone, if a byte is not ASCII. Most words are folded
+// here: it avoids a branch per byte.
+bool FoldAscii(absl::string_view text, std::size_t offset, std::size_t n,
+               char* out, uint64_t* head) {
+  for (std::size_t k = 0; k < n; k += 8) {
+    std::size_t take = std::min<std::size_t>(8, n - k);
+    uint64_t bytes = 0;
+    if (offset + k + 8 <= text.size()) {
+      std::memcpy(&bytes, text.data() + offset + k, 8);
+      bytes &= Lexicon::Mask(take);
+    } else {
+      std::memcpy(&bytes, text.data() + offset + k, take);
+    }
+    if ((bytes & 0x8080808080808080ULL) != 0) return false;
+    bytes = LowerAscii8(bytes);
+    std::memcpy(out + k, &bytes, 8);
+    if (k == 0) *head = bytes;
+  }
+  return true;
+}
+
 }  // namespace
 
 uint64_t Lexicon::Fold(absl::string_view word) {
@@ -153,72 +192,92 @@ uint64_t Lexicon::Mask(std::size_t prefix_length) {
 }
 
 bool Lexicon::IsStopword(uint64_t folded) {
-  static const auto* table = new std::vector<uint64_t>(StopwordTable());
-  std::size_t slot = folded & (kStopwordSlots - 1);
-  while ((*table)[slot] != 0) {
-    if ((*table)[slot] == folded) return true;
-    slot = (slot + 1) & (kStopwordSlots - 1);
-  }
-  return false;
+  return IsStopwordIn(Stopwords(), folded);
 }
 
 Lexicon::Lexicon(const Document& document) {
   const auto& words = document.words();
+  absl::string_view text = document.text();
+  const std::vector<uint64_t>& stopwords = Stopwords();
   entries_.resize(words.size());
-  char buffer[64];
+  // Room for FoldAscii's whole eight-byte stores past the 64 bytes hashed.
+  char buffer[64 + 8];
   // prefix_hash[k] is the hash of the first k folded bytes, so the stem's
   // hash comes for free once its length is known.
   uint64_t prefix_hash[65];
   for (std::size_t i = 0; i < words.size(); ++i) {
     Entry& e = entries_[i];
-    absl::string_view text = document.Slice(words[i].span);
-    // Fold and hash in one pass; words with non-ASCII bytes (curly
-    // apostrophes, accents) take the general fold first.
-    std::size_t n = 0;
+    TextSpan span = words[i].span;
+    // Words with non-ASCII bytes (curly apostrophes, accents) take the
+    // general fold.
+    std::size_t n = std::min<std::size_t>(span.size(), 64);
+    uint64_t head = 0;
+    if (!FoldAscii(text, span.begin, n, buffer, &head)) {
+      n = FoldInto(document.Slice(span), buffer);
+      head = 0;
+      std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
+    }
     uint64_t hash = kFnvOffset;
     prefix_hash[0] = hash;
-    bool ascii = true;
-    for (std::size_t k = 0; k < text.size() && k < 64; ++k) {
-      unsigned char c = static_cast<unsigned char>(text[k]);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      char folded = kLowerAscii[c];
-      buffer[n++] = folded;
-      hash = (hash ^ static_cast<unsigned char>(folded)) * kFnvPrime;
-      prefix_hash[n] = hash;
-    }
-    if (!ascii) {
-      n = FoldInto(text, buffer);
-      hash = kFnvOffset;
-      for (std::size_t k = 0; k < n; ++k) {
-        hash = (hash ^ static_cast<unsigned char>(buffer[k])) * kFnvPrime;
-        prefix_hash[k + 1] = hash;
-      }
+    for (std::size_t k = 0; k < n; ++k) {
+      hash = (hash ^ static_cast<unsigned char>(buffer[k])) * kFnvPrime;
+      prefix_hash[k + 1] = hash;
     }
     e.folded = hash;
     // Stop words are short: skip the lookup for long words.
-    e.stopword = n <= 10 && IsStopword(e.folded);
+    e.stopword = n <= 10 && IsStopwordIn(stopwords, e.folded);
     e.content = !e.stopword && !words[i].numeric && n >= 3;
     e.stem = e.content ? prefix_hash[StemLength(buffer, n)] : e.folded;
-    uint64_t head = 0;
-    std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
     e.head = head;
-    e.length = static_cast<uint8_t>(std::min<std::size_t>(n, 255));
+    e.length = static_cast<uint8_t>(n);
     e.stem_id = 0;
   }
-  // Number the distinct content stems densely.
-  std::vector<std::pair<uint64_t, uint32_t>> stems;
+  NumberStems();
+}
+
+void Lexicon::NumberStems() {
+  // Distinct stems first (an open-addressing set of them), so that only
+  // those are sorted; ids follow the order of the stems' hashes, which fixes
+  // the order similarity sums run in.
+  std::size_t content = 0;
+  for (const Entry& e : entries_) content += e.content ? 1 : 0;
+  if (content == 0) return;
+  std::size_t slots = 16;
+  while (slots < 2 * content) slots *= 2;
+  struct Slot {
+    uint64_t stem;
+    uint32_t distinct;  // index into `distinct`; kEmpty for a free slot
+  };
+  constexpr uint32_t kEmpty = ~uint32_t{0};
+  std::vector<Slot> table(slots, Slot{0, kEmpty});
+  std::vector<std::pair<uint64_t, uint32_t>> distinct;  // (stem, index)
+  distinct.reserve(content);
+  std::vector<uint32_t> distinct_of_word(entries_.size());
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].content) stems.emplace_back(entries_[i].stem, i);
+    if (!entries_[i].content) continue;
+    uint64_t stem = entries_[i].stem;
+    std::size_t slot = (stem ^ (stem >> 32)) & (slots - 1);
+    while (table[slot].distinct != kEmpty && table[slot].stem != stem) {
+      slot = (slot + 1) & (slots - 1);
+    }
+    if (table[slot].distinct == kEmpty) {
+      uint32_t index = static_cast<uint32_t>(distinct.size());
+      table[slot] = Slot{stem, index};
+      distinct.emplace_back(stem, index);
+    }
+    distinct_of_word[i] = table[slot].distinct;
   }
-  std::sort(stems.begin(), stems.end());
-  for (std::size_t k = 0; k < stems.size(); ++k) {
-    if (k > 0 && stems[k].first != stems[k - 1].first) ++stem_count_;
-    entries_[stems[k].second].stem_id = static_cast<uint32_t>(stem_count_);
+  std::sort(distinct.begin(), distinct.end());
+  std::vector<uint32_t> id_of_distinct(distinct.size());
+  for (std::size_t rank = 0; rank < distinct.size(); ++rank) {
+    id_of_distinct[distinct[rank].second] = static_cast<uint32_t>(rank);
   }
-  if (!stems.empty()) ++stem_count_;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].content) {
+      entries_[i].stem_id = id_of_distinct[distinct_of_word[i]];
+    }
+  }
+  stem_count_ = distinct.size();
 }
 
 }  // namespace marginalia::rubrics

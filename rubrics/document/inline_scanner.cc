@@ -23,28 +23,22 @@ bool IsOpeningContext(UChar32 before) {
          before == 0x2018 || before == '"' || before == '\'' || before == 0xAB;
 }
 
-constexpr std::array<bool, 128> MakeVowels() {
-  std::array<bool, 128> vowels{};
-  for (char c : {'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'}) {
-    vowels[static_cast<unsigned char>(c)] = true;
-  }
-  return vowels;
-}
-constexpr std::array<bool, 128> kVowels = MakeVowels();
-
 constexpr unsigned char kVowel = 1;
 constexpr unsigned char kLetterBit = 2;
-constexpr std::array<unsigned char, 128> MakeClasses() {
-  std::array<unsigned char, 128> classes{};
+constexpr unsigned char kDigitBit = 4;
+constexpr std::array<unsigned char, 256> MakeClasses() {
+  std::array<unsigned char, 256> classes{};
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetterBit;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetterBit;
   for (char c : {'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'}) {
     classes[static_cast<unsigned char>(c)] |= kVowel;
   }
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kDigitBit;
   return classes;
 }
-// Per ASCII byte: whether it is a vowel (for syllables) and a letter.
-constexpr std::array<unsigned char, 128> kClasses = MakeClasses();
+// Per byte: whether it is an ASCII vowel (for syllables), letter or digit.
+// Bytes of multi-byte characters are in no class.
+constexpr std::array<unsigned char, 256> kClasses = MakeClasses();
 
 // Counts English syllables as vowel groups, fed one code point at a time,
 // less a silent final "e" ("plane") but not "-le" ("table"). Non-ASCII
@@ -60,6 +54,36 @@ class SyllableCounter {
     letters_ += (cls & kLetterBit) >> 1;
     before_last_ = last_;
     last_ = c;
+  }
+  // Adds the run of ASCII letters and digits at text[pos, end) and returns
+  // the offset just past it: Add() for each, in one tight loop over raw
+  // bytes, since most of an essay's bytes pass through here.
+  std::size_t AddAsciiRun(absl::string_view text, std::size_t pos,
+                          std::size_t end) {
+    const unsigned char* bytes =
+        reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t start = pos;
+    unsigned groups = groups_, in_vowel = in_vowel_, letters = letters_;
+    while (pos < end) {
+      unsigned cls = kClasses[bytes[pos]];
+      if (cls == 0) break;
+      unsigned vowel = cls & kVowel;
+      groups += vowel & ~in_vowel;
+      in_vowel = vowel;
+      letters += (cls & kLetterBit) >> 1;
+      ++pos;
+    }
+    groups_ = groups;
+    in_vowel_ = in_vowel;
+    letters_ = letters;
+    if (pos - start >= 2) {
+      before_last_ = bytes[pos - 2];
+      last_ = bytes[pos - 1];
+    } else if (pos - start == 1) {
+      before_last_ = last_;
+      last_ = bytes[pos - 1];
+    }
+    return pos;
   }
   uint8_t Finish() const {
     int groups = static_cast<int>(groups_);
@@ -117,7 +141,7 @@ class Scanner {
     std::size_t first_paren = out_->parentheticals.size();
     std::size_t pos = span_.begin;
     while (pos < span_.end) {
-      unsigned char byte = static_cast<unsigned char>(text_[pos]);
+      unsigned char byte = static_cast<unsigned char>(text_.data()[pos]);
       // Fast path: ASCII that is neither a word character nor a mark the
       // scanner tracks (spaces, most punctuation).
       if (byte < 0x80 && !kTracked[byte]) {
@@ -128,7 +152,7 @@ class Scanner {
       UChar32 c = NextCodePoint(text_, &pos);
       if (pos > span_.end) pos = span_.end;
       if (IsAlnum(c)) {
-        pos = ScanWord(at);
+        pos = ScanWord(at, c);
         continue;
       }
       HandlePunctuation(c, at, pos);
@@ -153,22 +177,18 @@ class Scanner {
     return pos > span_.begin ? CodePointBefore(text_, pos) : -1;
   }
 
-  // Returns the offset just past the word that starts at `begin`. Counts
-  // the word's syllables (vowel groups) in the same pass.
-  std::size_t ScanWord(std::size_t begin) {
+  // Returns the offset just past the word that starts at `begin` with
+  // `first`. Counts the word's syllables (vowel groups) in the same pass.
+  std::size_t ScanWord(std::size_t begin, UChar32 first) {
     std::size_t pos = begin;
-    UChar32 first = At(begin);
     UChar32 prev = -1;
     SyllableCounter syllables;
     while (pos < span_.end) {
-      // Fast path: a run of ASCII letters and digits.
-      unsigned char byte = static_cast<unsigned char>(text_[pos]);
-      if (byte < 0x80 &&
-          internal::Ascii(byte, internal::kLetter | internal::kDigit)) {
-        syllables.Add(byte);
-        prev = byte;
-        ++pos;
-        continue;
+      std::size_t run_end = syllables.AddAsciiRun(text_, pos, span_.end);
+      if (run_end > pos) {
+        prev = static_cast<unsigned char>(text_.data()[run_end - 1]);
+        pos = run_end;
+        if (pos >= span_.end) break;
       }
       std::size_t next = pos;
       UChar32 c = NextCodePoint(text_, &next);
@@ -178,6 +198,9 @@ class Scanner {
         pos = next;
         continue;
       }
+      // Only apostrophes, hyphens and number punctuation can join; any other
+      // ASCII character ends the word (most words end at a space).
+      if (c < 128 && c != '\'' && c != '-' && !IsNumberJoiner(c)) break;
       UChar32 after = next < span_.end ? CodePointAt(text_, next) : -1;
       bool joins = false;
       if ((IsApostrophe(c) || IsHyphen(c)) && IsAlnum(prev) && IsAlnum(after)) {

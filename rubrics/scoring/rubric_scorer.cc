@@ -54,18 +54,28 @@ std::string FormatMetric(double value) {
   return absl::StrFormat("%.2g", value);
 }
 
-Deduction FromFindingRule(const v1::FindingRule& rule,
-                          std::vector<v1::Finding>* findings,
-                          const std::string& criterion_id) {
+Deduction FromFindingRule(
+    const v1::FindingRule& rule,
+    google::protobuf::RepeatedPtrField<v1::Finding>* findings,
+    const std::string& criterion_id) {
   Deduction deduction;
-  std::map<std::string, int> by_code;
+  // (code, count) in order of first appearance; a rule matches few codes.
+  std::vector<std::pair<absl::string_view, int>> by_code;
   for (v1::Finding& f : *findings) {
     if (!CodeMatches(rule.code(), f.code())) continue;
     if (f.criterion_id().empty()) f.set_criterion_id(criterion_id);
     if (f.criterion_id() != criterion_id) continue;
     deduction.findings.push_back(&f);
-    ++by_code[f.code()];
+    auto it = std::find_if(
+        by_code.begin(), by_code.end(),
+        [&f](const auto& entry) { return entry.first == f.code(); });
+    if (it == by_code.end()) {
+      by_code.emplace_back(f.code(), 1);
+    } else {
+      ++it->second;
+    }
   }
+  std::sort(by_code.begin(), by_code.end());
   int n = static_cast<int>(deduction.findings.size());
   int counted = std::max(0, n - rule.tolerated());
   deduction.levels = rule.per_finding() * counted;
@@ -77,7 +87,8 @@ Deduction FromFindingRule(const v1::FindingRule& rule,
     parts.push_back(Count(count, code, code));
   }
   deduction.reason = JoinAnd(parts);
-  deduction.code = by_code.size() == 1 ? by_code.begin()->first : rule.code();
+  deduction.code =
+      by_code.size() == 1 ? std::string(by_code.front().first) : rule.code();
   return deduction;
 }
 
@@ -126,7 +137,7 @@ bool CodeMatches(absl::string_view pattern, absl::string_view code) {
 }
 
 void ScoreCriteria(const CompiledRubric& rubric, const AnalysisResult& result,
-                   std::vector<v1::Finding>* findings,
+                   google::protobuf::RepeatedPtrField<v1::Finding>* findings,
                    v1::FeedbackReport* report) {
   double total = 0, max_total = 0;
   for (const v1::Criterion& criterion : rubric.proto().criteria()) {
