@@ -166,6 +166,30 @@ bool FoldAscii(absl::string_view text, std::size_t offset, std::size_t n,
   return true;
 }
 
+// Sorts (hash, index) pairs with distinct hashes by hash, as std::sort
+// would, in about linear time: the hashes spread evenly, so a counting sort
+// on their top bits leaves buckets of one or two, each then sorted in place
+// (std::sort there bounds the worst case).
+void SortByHash(std::vector<std::pair<uint64_t, uint32_t>>* items) {
+  std::size_t n = items->size();
+  int bits = 1;
+  while ((std::size_t{1} << bits) < n) ++bits;
+  std::size_t buckets = std::size_t{1} << bits;
+  int shift = 64 - bits;
+  std::vector<uint32_t> start(buckets + 1, 0);
+  for (const auto& item : *items) ++start[(item.first >> shift) + 1];
+  for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(n);
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& item : *items) sorted[next[item.first >> shift]++] = item;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    if (start[b + 1] - start[b] > 1) {
+      std::sort(sorted.begin() + start[b], sorted.begin() + start[b + 1]);
+    }
+  }
+  items->swap(sorted);
+}
+
 }  // namespace
 
 uint64_t Lexicon::Fold(absl::string_view word) {
@@ -244,38 +268,30 @@ void Lexicon::NumberStems() {
   if (content == 0) return;
   std::size_t slots = 16;
   while (slots < 2 * content) slots *= 2;
-  struct Slot {
-    uint64_t stem;
-    uint32_t distinct;  // index into `distinct`; kEmpty for a free slot
-  };
   constexpr uint32_t kEmpty = ~uint32_t{0};
-  std::vector<Slot> table(slots, Slot{0, kEmpty});
+  std::vector<uint32_t> table(slots, kEmpty);           // index into `distinct`
   std::vector<std::pair<uint64_t, uint32_t>> distinct;  // (stem, index)
   distinct.reserve(content);
-  std::vector<uint32_t> distinct_of_word(entries_.size());
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (!entries_[i].content) continue;
-    uint64_t stem = entries_[i].stem;
-    std::size_t slot = (stem ^ (stem >> 32)) & (slots - 1);
-    while (table[slot].distinct != kEmpty && table[slot].stem != stem) {
+  // stem_id holds the index into `distinct` until the ids are known.
+  for (Entry& e : entries_) {
+    if (!e.content) continue;
+    std::size_t slot = (e.stem ^ (e.stem >> 32)) & (slots - 1);
+    while (table[slot] != kEmpty && distinct[table[slot]].first != e.stem) {
       slot = (slot + 1) & (slots - 1);
     }
-    if (table[slot].distinct == kEmpty) {
-      uint32_t index = static_cast<uint32_t>(distinct.size());
-      table[slot] = Slot{stem, index};
-      distinct.emplace_back(stem, index);
+    if (table[slot] == kEmpty) {
+      table[slot] = static_cast<uint32_t>(distinct.size());
+      distinct.emplace_back(e.stem, table[slot]);
     }
-    distinct_of_word[i] = table[slot].distinct;
+    e.stem_id = table[slot];
   }
-  std::sort(distinct.begin(), distinct.end());
+  SortByHash(&distinct);
   std::vector<uint32_t> id_of_distinct(distinct.size());
   for (std::size_t rank = 0; rank < distinct.size(); ++rank) {
     id_of_distinct[distinct[rank].second] = static_cast<uint32_t>(rank);
   }
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].content) {
-      entries_[i].stem_id = id_of_distinct[distinct_of_word[i]];
-    }
+  for (Entry& e : entries_) {
+    if (e.content) e.stem_id = id_of_distinct[e.stem_id];
   }
   stem_count_ = distinct.size();
 }

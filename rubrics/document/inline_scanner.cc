@@ -48,10 +48,8 @@ class SyllableCounter {
  public:
   void Add(UChar32 c) {
     unsigned char cls = c >= 0 && c < 128 ? kClasses[c] : kVowel;
-    unsigned vowel = cls & kVowel;
-    groups_ += vowel & ~in_vowel_;
-    in_vowel_ = vowel;
-    letters_ += (cls & kLetterBit) >> 1;
+    groups_ += cls & ~in_vowel_ & kVowel;
+    in_vowel_ = cls & kVowel;
     before_last_ = last_;
     last_ = c;
   }
@@ -63,19 +61,16 @@ class SyllableCounter {
     const unsigned char* bytes =
         reinterpret_cast<const unsigned char*>(text.data());
     std::size_t start = pos;
-    unsigned groups = groups_, in_vowel = in_vowel_, letters = letters_;
+    unsigned groups = groups_, previous = in_vowel_;
     while (pos < end) {
       unsigned cls = kClasses[bytes[pos]];
       if (cls == 0) break;
-      unsigned vowel = cls & kVowel;
-      groups += vowel & ~in_vowel;
-      in_vowel = vowel;
-      letters += (cls & kLetterBit) >> 1;
+      groups += cls & ~previous & kVowel;  // a vowel after a non-vowel
+      previous = cls;
       ++pos;
     }
     groups_ = groups;
-    in_vowel_ = in_vowel;
-    letters_ = letters;
+    in_vowel_ = previous & kVowel;
     if (pos - start >= 2) {
       before_last_ = bytes[pos - 2];
       last_ = bytes[pos - 1];
@@ -85,19 +80,28 @@ class SyllableCounter {
     }
     return pos;
   }
-  uint8_t Finish() const {
+  // The syllables of `word`, the text everything added came from.
+  uint8_t Finish(absl::string_view word) const {
     int groups = static_cast<int>(groups_);
-    if (letters_ > 2 && groups > 1 && (last_ == 'e' || last_ == 'E') &&
-        before_last_ >= 0 && before_last_ < 128 && before_last_ != 'l' &&
-        before_last_ != 'L' && !(kClasses[before_last_] & kVowel)) {
+    if (groups > 1 && (last_ == 'e' || last_ == 'E') && before_last_ >= 0 &&
+        before_last_ < 128 && before_last_ != 'l' && before_last_ != 'L' &&
+        !(kClasses[before_last_] & kVowel) && AsciiLetters(word) > 2) {
       --groups;
     }
     return static_cast<uint8_t>(std::clamp(groups, 1, 255));
   }
 
  private:
+  // Counted only when a final "e" makes it matter, rather than per letter.
+  static int AsciiLetters(absl::string_view word) {
+    int letters = 0;
+    for (char c : word) {
+      letters += (kClasses[static_cast<unsigned char>(c)] & kLetterBit) != 0;
+    }
+    return letters;
+  }
+
   unsigned groups_ = 0;
-  unsigned letters_ = 0;
   unsigned in_vowel_ = 0;
   UChar32 last_ = -1;
   UChar32 before_last_ = -1;
@@ -116,6 +120,18 @@ constexpr std::array<bool, 128> MakeTracked() {
   return tracked;
 }
 constexpr std::array<bool, 128> kTracked = MakeTracked();
+
+// Bytes that may continue a word after its letters and digits: apostrophes,
+// hyphens, number punctuation, and multi-byte characters (letters, curly
+// apostrophes, Unicode hyphens).
+constexpr std::array<bool, 256> MakeMayJoin() {
+  std::array<bool, 256> join{};
+  for (char c : {'\'', '-', '.', ','})
+    join[static_cast<unsigned char>(c)] = true;
+  for (int b = 0x80; b < 256; ++b) join[b] = true;
+  return join;
+}
+constexpr std::array<bool, 256> kMayJoin = MakeMayJoin();
 
 // The quote stack entry of an open quotation.
 struct OpenQuote {
@@ -142,8 +158,13 @@ class Scanner {
     std::size_t pos = span_.begin;
     while (pos < span_.end) {
       unsigned char byte = static_cast<unsigned char>(text_.data()[pos]);
-      // Fast path: ASCII that is neither a word character nor a mark the
-      // scanner tracks (spaces, most punctuation).
+      // Fast paths: an ASCII letter or digit starts a word; other ASCII that
+      // is not a mark the scanner tracks (spaces, most punctuation) is
+      // skipped.
+      if (kClasses[byte] != 0) {
+        pos = ScanWord(pos, byte);
+        continue;
+      }
       if (byte < 0x80 && !kTracked[byte]) {
         ++pos;
         continue;
@@ -190,6 +211,9 @@ class Scanner {
         pos = run_end;
         if (pos >= span_.end) break;
       }
+      // Only apostrophes, hyphens and number punctuation can join; any other
+      // ASCII character ends the word (most words end at a space).
+      if (!kMayJoin[static_cast<unsigned char>(text_.data()[pos])]) break;
       std::size_t next = pos;
       UChar32 c = NextCodePoint(text_, &next);
       if (IsAlnum(c)) {
@@ -198,9 +222,6 @@ class Scanner {
         pos = next;
         continue;
       }
-      // Only apostrophes, hyphens and number punctuation can join; any other
-      // ASCII character ends the word (most words end at a space).
-      if (c < 128 && c != '\'' && c != '-' && !IsNumberJoiner(c)) break;
       UChar32 after = next < span_.end ? CodePointAt(text_, next) : -1;
       bool joins = false;
       if ((IsApostrophe(c) || IsHyphen(c)) && IsAlnum(prev) && IsAlnum(after)) {
@@ -219,7 +240,8 @@ class Scanner {
     word.paragraph = paragraph_;
     word.numeric = IsDigit(first);
     word.capitalised = IsUpper(first);
-    word.syllables = word.numeric ? 0 : syllables.Finish();
+    word.syllables =
+        word.numeric ? 0 : syllables.Finish(text_.substr(begin, pos - begin));
     out_->words.push_back(word);
     return pos;
   }
@@ -421,7 +443,7 @@ uint8_t CountSyllables(absl::string_view word) {
   SyllableCounter counter;
   std::size_t pos = 0;
   while (pos < word.size()) counter.Add(NextCodePoint(word, &pos));
-  return counter.Finish();
+  return counter.Finish(word);
 }
 
 }  // namespace marginalia::rubrics

@@ -102,8 +102,8 @@ absl::string_view TrimSpace(absl::string_view text) {
   return text.substr(begin, end - begin);
 }
 
-std::vector<absl::string_view> SplitWords(absl::string_view text) {
-  std::vector<absl::string_view> words;
+WordList SplitWords(absl::string_view text) {
+  WordList words;
   std::size_t pos = 0;
   std::size_t start = std::string::npos;
   while (pos < text.size()) {

@@ -281,6 +281,7 @@ class Checker {
                   const TermVector& unit_sum) const {
     double to_previous = 0, to_others = 0;
     double n = static_cast<double>(weighted.size());
+    DenseTermVector dense_sum(unit_sum, input_.lexicon.stem_count());
     for (std::size_t k = 1; k < weighted.size(); ++k) {
       const Paragraph& p = doc_.paragraphs()[body_[k]];
       if (p.sentences.empty()) continue;
@@ -289,7 +290,7 @@ class Checker {
               .Weighted(idf);
       to_previous += opening.Cosine(weighted[k - 1]);
       double others =
-          opening.Cosine(unit_sum) * std::sqrt(unit_sum.SquaredNorm()) -
+          opening.Cosine(dense_sum) * std::sqrt(unit_sum.SquaredNorm()) -
           opening.Cosine(weighted[k]);
       to_others += others / (n - 1);
     }
