@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -39,6 +40,8 @@ class AnalysisResult {
   // passes.
   void SetMetric(absl::string_view name, double value);
   double Metric(absl::string_view name, double fallback = 0) const;
+  // The metric's value, or null when no analyser set it.
+  const double* FindMetric(absl::string_view name) const;
 
   // A repeated field rather than a vector: the engine sorts and filters
   // the findings by pointer and hands them to the report with a swap.
@@ -50,7 +53,9 @@ class AnalysisResult {
   mutable_findings() {
     return &findings_;
   }
-  const std::map<absl::string_view, double>& metrics() const {
+  // Sorted by name. A sorted vector rather than a map: a few dozen
+  // metrics, set once each, without a node allocation apiece.
+  const std::vector<std::pair<absl::string_view, double>>& metrics() const {
     return metrics_;
   }
 
@@ -72,7 +77,7 @@ class AnalysisResult {
 
  private:
   google::protobuf::RepeatedPtrField<marginalia::v1::Finding> findings_;
-  std::map<absl::string_view, double> metrics_;
+  std::vector<std::pair<absl::string_view, double>> metrics_;
   std::map<std::string, int, std::less<>> per_code_;
   std::map<std::string, int> dropped_;
   marginalia::v1::Finding scratch_;

@@ -132,36 +132,33 @@ bool IsStopwordIn(const std::vector<uint64_t>& table, uint64_t folded) {
   return false;
 }
 
-// Lower-cases eight ASCII bytes at once: adds 0x20 to each byte in 'A'..'Z'.
-// REQUIRES: no byte has its high bit set (so no addition carries).
-uint64_t LowerAscii8(uint64_t bytes) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  uint64_t at_least_a = bytes + (0x80 - 'A') * kOnes;  // high bit: >= 'A'
-  uint64_t above_z = bytes + (0x7F - 'Z') * kOnes;     // high bit: > 'Z'
-  uint64_t upper = at_least_a & ~above_z & (0x80 * kOnes);
-  return bytes | (upper >> 2);
+constexpr std::array<unsigned char, 128> MakeLowerAscii() {
+  std::array<unsigned char, 128> lower{};
+  for (int c = 0; c < 128; ++c) {
+    lower[c] =
+        static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return lower;
 }
+constexpr std::array<unsigned char, 128> kLowerAscii = MakeLowerAscii();
 
-// Folds the n (<= 64) bytes at text[offset] as FoldInto does, eight at a
-// time, into `out` (which must have room for n rounded up to eight), and
-// sets `head` to the first eight folded bytes, zero-padded. Returns false,
-// leaving the fold undone, if a byte is not ASCII. Most words are folded
-// here: it avoids a branch per byte.
-bool FoldAscii(absl::string_view text, std::size_t offset, std::size_t n,
-               char* out, uint64_t* head) {
-  for (std::size_t k = 0; k < n; k += 8) {
-    std::size_t take = std::min<std::size_t>(8, n - k);
-    uint64_t bytes = 0;
-    if (offset + k + 8 <= text.size()) {
-      std::memcpy(&bytes, text.data() + offset + k, 8);
-      bytes &= Lexicon::Mask(take);
-    } else {
-      std::memcpy(&bytes, text.data() + offset + k, take);
-    }
-    if ((bytes & 0x8080808080808080ULL) != 0) return false;
-    bytes = LowerAscii8(bytes);
-    std::memcpy(out + k, &bytes, 8);
-    if (k == 0) *head = bytes;
+// Folds the n (<= 64) bytes at `word` as FoldInto does and hashes them in
+// the same pass: out[k] is the k-th folded byte and prefix_hash[k] the hash
+// of the first k. Returns false at a non-ASCII byte (the caller then takes
+// the general fold). Most words are folded here, in one tight loop over
+// raw bytes.
+bool FoldAndHashAscii(const char* word, std::size_t n, char* out,
+                      uint64_t* prefix_hash) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(word);
+  uint64_t hash = kFnvOffset;
+  prefix_hash[0] = hash;
+  for (std::size_t k = 0; k < n; ++k) {
+    unsigned char c = bytes[k];
+    if (c >= 0x80) return false;
+    c = kLowerAscii[c];
+    out[k] = static_cast<char>(c);
+    hash = (hash ^ c) * kFnvPrime;
+    prefix_hash[k + 1] = hash;
   }
   return true;
 }
@@ -221,37 +218,35 @@ bool Lexicon::IsStopword(uint64_t folded) {
 
 Lexicon::Lexicon(const Document& document) {
   const auto& words = document.words();
-  absl::string_view text = document.text();
   const std::vector<uint64_t>& stopwords = Stopwords();
   entries_.resize(words.size());
-  // Room for FoldAscii's whole eight-byte stores past the 64 bytes hashed.
-  char buffer[64 + 8];
+  char buffer[64];
   // prefix_hash[k] is the hash of the first k folded bytes, so the stem's
   // hash comes for free once its length is known.
   uint64_t prefix_hash[65];
   for (std::size_t i = 0; i < words.size(); ++i) {
     Entry& e = entries_[i];
-    TextSpan span = words[i].span;
+    absl::string_view word = document.Slice(words[i].span);
     // Words with non-ASCII bytes (curly apostrophes, accents) take the
     // general fold.
-    std::size_t n = std::min<std::size_t>(span.size(), 64);
-    uint64_t head = 0;
-    if (!FoldAscii(text, span.begin, n, buffer, &head)) {
-      n = FoldInto(document.Slice(span), buffer);
-      head = 0;
-      std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
+    std::size_t n = std::min<std::size_t>(word.size(), 64);
+    if (!FoldAndHashAscii(word.data(), n, buffer, prefix_hash)) {
+      n = FoldInto(word, buffer);
+      uint64_t hash = kFnvOffset;
+      prefix_hash[0] = hash;
+      for (std::size_t k = 0; k < n; ++k) {
+        hash = (hash ^ static_cast<unsigned char>(buffer[k])) * kFnvPrime;
+        prefix_hash[k + 1] = hash;
+      }
     }
-    uint64_t hash = kFnvOffset;
-    prefix_hash[0] = hash;
-    for (std::size_t k = 0; k < n; ++k) {
-      hash = (hash ^ static_cast<unsigned char>(buffer[k])) * kFnvPrime;
-      prefix_hash[k + 1] = hash;
-    }
+    uint64_t hash = prefix_hash[n];
     e.folded = hash;
     // Stop words are short: skip the lookup for long words.
     e.stopword = n <= 10 && IsStopwordIn(stopwords, e.folded);
     e.content = !e.stopword && !words[i].numeric && n >= 3;
     e.stem = e.content ? prefix_hash[StemLength(buffer, n)] : e.folded;
+    uint64_t head = 0;
+    std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
     e.head = head;
     e.length = static_cast<uint8_t>(n);
     e.stem_id = 0;

@@ -144,7 +144,7 @@ void AddCitations(const Document& document, AnalysisResult& result,
 }
 
 // The analysers' metrics and the text statistics, merged in name order
-// (the statistics win a tie) without copying the result's map.
+// (the statistics win a tie).
 void AddMetrics(const Document& document, const AnalysisResult& result,
                 v1::FeedbackReport* report) {
   const TextStatistics& s = document.stats();
@@ -154,7 +154,7 @@ void AddMetrics(const Document& document, const AnalysisResult& result,
       {"text.readability_grade", s.readability_grade},
       {"text.words", s.words},
   };
-  const std::map<absl::string_view, double>& metrics = result.metrics();
+  const auto& metrics = result.metrics();
   report->mutable_metrics()->Reserve(static_cast<int>(metrics.size() + 3));
   auto add = [report](absl::string_view name, double value) {
     v1::Metric* metric = report->add_metrics();

@@ -337,7 +337,7 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
   }
   Authors authors;
   if (!ParseAuthors(author_raw, &authors)) return false;
-  c.authors = authors.names;
+  c.authors = std::move(authors.names);
   c.et_al = authors.et_al;
   c.uses_and = authors.uses_and;
   c.uses_ampersand = authors.uses_ampersand;
@@ -494,38 +494,47 @@ std::string FormatCitation(const std::vector<std::string>& authors, bool et_al,
              style != v1::CITATION_STYLE_CHICAGO &&
              style != v1::CITATION_STYLE_MLA;
   absl::string_view joiner = apa ? " & " : " and ";
-  std::string names;
+  // Built in one string: this runs for every citation that needs a fix.
+  std::string out;
+  out.reserve(64);
+  out.push_back('(');
   if (authors.empty()) {
-    names = "Author";
+    out.append("Author");
   } else if (et_al || authors.size() >= 3) {
-    names = absl::StrCat(authors[0], " et al.");
+    absl::StrAppend(&out, authors[0], " et al.");
   } else if (authors.size() == 2) {
-    names = absl::StrCat(authors[0], joiner, authors[1]);
+    absl::StrAppend(&out, authors[0], joiner, authors[1]);
   } else {
-    names = authors[0];
+    out.append(authors[0]);
   }
   bool unused = false;
   std::string page = locator.empty() ? (page_placeholder ? "p. __" : "")
                                      : NormalizeLocator(locator, true, &unused);
   switch (style) {
     case v1::CITATION_STYLE_HARVARD:
-      return absl::StrCat("(", names, " ", year,
-                          page.empty() ? "" : absl::StrCat(", ", page), ")");
+      absl::StrAppend(&out, " ", year);
+      if (!page.empty()) absl::StrAppend(&out, ", ", page);
+      break;
     case v1::CITATION_STYLE_CHICAGO:
     case v1::CITATION_STYLE_MLA: {
       absl::string_view bare = page;
       if (!absl::ConsumePrefix(&bare, "pp. "))
         absl::ConsumePrefix(&bare, "p. ");
       if (style == v1::CITATION_STYLE_MLA) {
-        return absl::StrCat("(", names, bare.empty() ? "" : " ", bare, ")");
+        if (!bare.empty()) absl::StrAppend(&out, " ", bare);
+      } else {
+        absl::StrAppend(&out, " ", year);
+        if (!bare.empty()) absl::StrAppend(&out, ", ", bare);
       }
-      return absl::StrCat("(", names, " ", year,
-                          bare.empty() ? "" : absl::StrCat(", ", bare), ")");
+      break;
     }
     default:
-      return absl::StrCat("(", names, ", ", year,
-                          page.empty() ? "" : absl::StrCat(", ", page), ")");
+      absl::StrAppend(&out, ", ", year);
+      if (!page.empty()) absl::StrAppend(&out, ", ", page);
+      break;
   }
+  out.push_back(')');
+  return out;
 }
 
 absl::string_view StyleName(v1::CitationStyle style) {

@@ -61,6 +61,15 @@ class PhraseSet {
   // (first word's hash, phrase index) of phrases starting with a whole
   // word, sorted.
   std::vector<std::pair<uint64_t, int>> by_first_word_;
+  // Where each first word's phrases lie in by_first_word_: a hash table
+  // (open addressing on the low bits), since the common words ("the",
+  // "in") that start phrases pass the filter below.
+  struct FirstWordSlot {
+    uint64_t folded = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;  // 0 for a free slot
+  };
+  std::vector<FirstWordSlot> first_word_slots_;
   // A filter on first words' hashes: most words start no phrase, and this
   // says so without a search.
   std::bitset<4096> first_word_filter_;

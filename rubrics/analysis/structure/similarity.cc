@@ -97,6 +97,23 @@ void TermVector::Add(const TermVector& other) {
 double TermVector::Cosine(const TermVector& other) const {
   if (norm_ == 0 || other.norm_ == 0) return 0;
   double dot = 0;
+  // A short vector (an opening sentence) against a long one (a paragraph):
+  // look each short-side stem up rather than walk both lists. The products
+  // are added in the same (stem) order, so the sum is the same.
+  const auto& shorter =
+      terms_.size() <= other.terms_.size() ? terms_ : other.terms_;
+  const auto& longer = &shorter == &terms_ ? other.terms_ : terms_;
+  if (shorter.size() * 3 < longer.size()) {
+    auto from = longer.begin();
+    for (const auto& [stem, weight] : shorter) {
+      from = std::lower_bound(from, longer.end(), stem,
+                              [](const std::pair<uint32_t, double>& t,
+                                 uint32_t s) { return t.first < s; });
+      if (from == longer.end()) break;
+      if (from->first == stem) dot += weight * from->second;
+    }
+    return dot / (norm_ * other.norm_);
+  }
   std::size_t i = 0, j = 0;
   while (i < terms_.size() && j < other.terms_.size()) {
     uint32_t a = terms_[i].first;

@@ -240,11 +240,13 @@ class Checker {
     if (n < kMinOrderedParagraphs) return;
     {
       std::vector<TermVector> raw;
+      raw.reserve(n);
       for (std::size_t k = 0; k < n; ++k) {
         raw.emplace_back(input_.lexicon, Words(body_[k]));
       }
       IdfTable idf(raw, input_.lexicon.stem_count());
       std::vector<TermVector> weighted;
+      weighted.reserve(n);
       for (const TermVector& v : raw) weighted.push_back(v.Weighted(idf));
       TermVector unit_sum =
           TermVector::UnitSum(weighted, input_.lexicon.stem_count());
