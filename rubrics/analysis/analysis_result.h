@@ -3,8 +3,11 @@
 // single-threaded (one per scored essay).
 #pragma once
 
+#include <google/protobuf/repeated_ptr_field.h>
+
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -28,7 +31,7 @@ class AnalysisResult {
   // The finding just added, to attach related spans. After a finding was
   // dropped by the cap, a scratch finding that is thrown away.
   marginalia::v1::Finding& last_finding() {
-    return last_dropped_ ? scratch_ : findings_.back();
+    return last_dropped_ ? scratch_ : *findings_.Mutable(findings_.size() - 1);
   }
   // Codes whose findings were capped, with how many were dropped.
   const std::map<std::string, int>& dropped() const { return dropped_; }
@@ -37,12 +40,22 @@ class AnalysisResult {
   // passes.
   void SetMetric(absl::string_view name, double value);
   double Metric(absl::string_view name, double fallback = 0) const;
+  // The metric's value, or null when no analyser set it.
+  const double* FindMetric(absl::string_view name) const;
 
-  const std::vector<marginalia::v1::Finding>& findings() const {
+  // A repeated field rather than a vector: the engine sorts and filters
+  // the findings by pointer and hands them to the report with a swap.
+  const google::protobuf::RepeatedPtrField<marginalia::v1::Finding>& findings()
+      const {
     return findings_;
   }
-  std::vector<marginalia::v1::Finding>& mutable_findings() { return findings_; }
-  const std::map<absl::string_view, double>& metrics() const {
+  google::protobuf::RepeatedPtrField<marginalia::v1::Finding>*
+  mutable_findings() {
+    return &findings_;
+  }
+  // Sorted by name. A sorted vector rather than a map: a few dozen
+  // metrics, set once each, without a node allocation apiece.
+  const std::vector<std::pair<absl::string_view, double>>& metrics() const {
     return metrics_;
   }
 
@@ -63,8 +76,8 @@ class AnalysisResult {
   int roadmap_sentence = -1;
 
  private:
-  std::vector<marginalia::v1::Finding> findings_;
-  std::map<absl::string_view, double> metrics_;
+  google::protobuf::RepeatedPtrField<marginalia::v1::Finding> findings_;
+  std::vector<std::pair<absl::string_view, double>> metrics_;
   std::map<std::string, int, std::less<>> per_code_;
   std::map<std::string, int> dropped_;
   marginalia::v1::Finding scratch_;

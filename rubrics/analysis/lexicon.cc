@@ -11,15 +11,6 @@
 namespace marginalia::rubrics {
 namespace {
 
-constexpr std::array<char, 128> MakeLowerAscii() {
-  std::array<char, 128> lower{};
-  for (int c = 0; c < 128; ++c) {
-    lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return lower;
-}
-constexpr std::array<char, 128> kLowerAscii = MakeLowerAscii();
-
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
@@ -50,13 +41,12 @@ uint64_t Hash(const char* data, std::size_t size) {
   return hash;
 }
 
-bool EndsWith(const char* data, std::size_t size, absl::string_view suffix) {
-  if (size < suffix.size()) return false;
-  const char* tail = data + size - suffix.size();
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (tail[i] != suffix[i]) return false;
-  }
-  return true;
+// Whether w[0, n) ends with the string literal `suffix`; a memcmp of a
+// constant size, which compiles to a load and a compare.
+template <std::size_t N>
+bool EndsWith(const char* w, std::size_t n, const char (&suffix)[N]) {
+  constexpr std::size_t kLength = N - 1;
+  return n >= kLength && std::memcmp(w + n - kLength, suffix, kLength) == 0;
 }
 
 // A light English stemmer: enough to make "plan", "plans", "planned" and
@@ -127,6 +117,76 @@ std::vector<uint64_t> StopwordTable() {
   return table;
 }
 
+// The stop word table, built on first use.
+const std::vector<uint64_t>& Stopwords() {
+  static const auto* table = new std::vector<uint64_t>(StopwordTable());
+  return *table;
+}
+
+bool IsStopwordIn(const std::vector<uint64_t>& table, uint64_t folded) {
+  std::size_t slot = folded & (kStopwordSlots - 1);
+  while (table[slot] != 0) {
+    if (table[slot] == folded) return true;
+    slot = (slot + 1) & (kStopwordSlots - 1);
+  }
+  return false;
+}
+
+constexpr std::array<unsigned char, 128> MakeLowerAscii() {
+  std::array<unsigned char, 128> lower{};
+  for (int c = 0; c < 128; ++c) {
+    lower[c] =
+        static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return lower;
+}
+constexpr std::array<unsigned char, 128> kLowerAscii = MakeLowerAscii();
+
+// Folds the n (<= 64) bytes at `word` as FoldInto does and hashes them in
+// the same pass: out[k] is the k-th folded byte and prefix_hash[k] the hash
+// of the first k. Returns false at a non-ASCII byte (the caller then takes
+// the general fold). Most words are folded here, in one tight loop over
+// raw bytes.
+bool FoldAndHashAscii(const char* word, std::size_t n, char* out,
+                      uint64_t* prefix_hash) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(word);
+  uint64_t hash = kFnvOffset;
+  prefix_hash[0] = hash;
+  for (std::size_t k = 0; k < n; ++k) {
+    unsigned char c = bytes[k];
+    if (c >= 0x80) return false;
+    c = kLowerAscii[c];
+    out[k] = static_cast<char>(c);
+    hash = (hash ^ c) * kFnvPrime;
+    prefix_hash[k + 1] = hash;
+  }
+  return true;
+}
+
+// Sorts (hash, index) pairs with distinct hashes by hash, as std::sort
+// would, in about linear time: the hashes spread evenly, so a counting sort
+// on their top bits leaves buckets of one or two, each then sorted in place
+// (std::sort there bounds the worst case).
+void SortByHash(std::vector<std::pair<uint64_t, uint32_t>>* items) {
+  std::size_t n = items->size();
+  int bits = 1;
+  while ((std::size_t{1} << bits) < n) ++bits;
+  std::size_t buckets = std::size_t{1} << bits;
+  int shift = 64 - bits;
+  std::vector<uint32_t> start(buckets + 1, 0);
+  for (const auto& item : *items) ++start[(item.first >> shift) + 1];
+  for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(n);
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& item : *items) sorted[next[item.first >> shift]++] = item;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    if (start[b + 1] - start[b] > 1) {
+      std::sort(sorted.begin() + start[b], sorted.begin() + start[b + 1]);
+    }
+  }
+  items->swap(sorted);
+}
+
 }  // namespace
 
 uint64_t Lexicon::Fold(absl::string_view word) {
@@ -153,17 +213,12 @@ uint64_t Lexicon::Mask(std::size_t prefix_length) {
 }
 
 bool Lexicon::IsStopword(uint64_t folded) {
-  static const auto* table = new std::vector<uint64_t>(StopwordTable());
-  std::size_t slot = folded & (kStopwordSlots - 1);
-  while ((*table)[slot] != 0) {
-    if ((*table)[slot] == folded) return true;
-    slot = (slot + 1) & (kStopwordSlots - 1);
-  }
-  return false;
+  return IsStopwordIn(Stopwords(), folded);
 }
 
 Lexicon::Lexicon(const Document& document) {
   const auto& words = document.words();
+  const std::vector<uint64_t>& stopwords = Stopwords();
   entries_.resize(words.size());
   char buffer[64];
   // prefix_hash[k] is the hash of the first k folded bytes, so the stem's
@@ -171,54 +226,69 @@ Lexicon::Lexicon(const Document& document) {
   uint64_t prefix_hash[65];
   for (std::size_t i = 0; i < words.size(); ++i) {
     Entry& e = entries_[i];
-    absl::string_view text = document.Slice(words[i].span);
-    // Fold and hash in one pass; words with non-ASCII bytes (curly
-    // apostrophes, accents) take the general fold first.
-    std::size_t n = 0;
-    uint64_t hash = kFnvOffset;
-    prefix_hash[0] = hash;
-    bool ascii = true;
-    for (std::size_t k = 0; k < text.size() && k < 64; ++k) {
-      unsigned char c = static_cast<unsigned char>(text[k]);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      char folded = kLowerAscii[c];
-      buffer[n++] = folded;
-      hash = (hash ^ static_cast<unsigned char>(folded)) * kFnvPrime;
-      prefix_hash[n] = hash;
-    }
-    if (!ascii) {
-      n = FoldInto(text, buffer);
-      hash = kFnvOffset;
+    absl::string_view word = document.Slice(words[i].span);
+    // Words with non-ASCII bytes (curly apostrophes, accents) take the
+    // general fold.
+    std::size_t n = std::min<std::size_t>(word.size(), 64);
+    if (!FoldAndHashAscii(word.data(), n, buffer, prefix_hash)) {
+      n = FoldInto(word, buffer);
+      uint64_t hash = kFnvOffset;
+      prefix_hash[0] = hash;
       for (std::size_t k = 0; k < n; ++k) {
         hash = (hash ^ static_cast<unsigned char>(buffer[k])) * kFnvPrime;
         prefix_hash[k + 1] = hash;
       }
     }
+    uint64_t hash = prefix_hash[n];
     e.folded = hash;
     // Stop words are short: skip the lookup for long words.
-    e.stopword = n <= 10 && IsStopword(e.folded);
+    e.stopword = n <= 10 && IsStopwordIn(stopwords, e.folded);
     e.content = !e.stopword && !words[i].numeric && n >= 3;
     e.stem = e.content ? prefix_hash[StemLength(buffer, n)] : e.folded;
     uint64_t head = 0;
     std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
     e.head = head;
-    e.length = static_cast<uint8_t>(std::min<std::size_t>(n, 255));
+    e.length = static_cast<uint8_t>(n);
     e.stem_id = 0;
   }
-  // Number the distinct content stems densely.
-  std::vector<std::pair<uint64_t, uint32_t>> stems;
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].content) stems.emplace_back(entries_[i].stem, i);
+  NumberStems();
+}
+
+void Lexicon::NumberStems() {
+  // Distinct stems first (an open-addressing set of them), so that only
+  // those are sorted; ids follow the order of the stems' hashes, which fixes
+  // the order similarity sums run in.
+  std::size_t content = 0;
+  for (const Entry& e : entries_) content += e.content ? 1 : 0;
+  if (content == 0) return;
+  std::size_t slots = 16;
+  while (slots < 2 * content) slots *= 2;
+  constexpr uint32_t kEmpty = ~uint32_t{0};
+  std::vector<uint32_t> table(slots, kEmpty);           // index into `distinct`
+  std::vector<std::pair<uint64_t, uint32_t>> distinct;  // (stem, index)
+  distinct.reserve(content);
+  // stem_id holds the index into `distinct` until the ids are known.
+  for (Entry& e : entries_) {
+    if (!e.content) continue;
+    std::size_t slot = (e.stem ^ (e.stem >> 32)) & (slots - 1);
+    while (table[slot] != kEmpty && distinct[table[slot]].first != e.stem) {
+      slot = (slot + 1) & (slots - 1);
+    }
+    if (table[slot] == kEmpty) {
+      table[slot] = static_cast<uint32_t>(distinct.size());
+      distinct.emplace_back(e.stem, table[slot]);
+    }
+    e.stem_id = table[slot];
   }
-  std::sort(stems.begin(), stems.end());
-  for (std::size_t k = 0; k < stems.size(); ++k) {
-    if (k > 0 && stems[k].first != stems[k - 1].first) ++stem_count_;
-    entries_[stems[k].second].stem_id = static_cast<uint32_t>(stem_count_);
+  SortByHash(&distinct);
+  std::vector<uint32_t> id_of_distinct(distinct.size());
+  for (std::size_t rank = 0; rank < distinct.size(); ++rank) {
+    id_of_distinct[distinct[rank].second] = static_cast<uint32_t>(rank);
   }
-  if (!stems.empty()) ++stem_count_;
+  for (Entry& e : entries_) {
+    if (e.content) e.stem_id = id_of_distinct[e.stem_id];
+  }
+  stem_count_ = distinct.size();
 }
 
 }  // namespace marginalia::rubrics

@@ -51,6 +51,9 @@ class Lexicon {
     bool stopword;
     bool content;
   };
+  // Sets stem_id and stem_count_.
+  void NumberStems();
+
   std::vector<Entry> entries_;
   std::size_t stem_count_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "rubrics/document/unicode.h"
 
@@ -23,28 +24,22 @@ bool IsOpeningContext(UChar32 before) {
          before == 0x2018 || before == '"' || before == '\'' || before == 0xAB;
 }
 
-constexpr std::array<bool, 128> MakeVowels() {
-  std::array<bool, 128> vowels{};
-  for (char c : {'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'}) {
-    vowels[static_cast<unsigned char>(c)] = true;
-  }
-  return vowels;
-}
-constexpr std::array<bool, 128> kVowels = MakeVowels();
-
 constexpr unsigned char kVowel = 1;
 constexpr unsigned char kLetterBit = 2;
-constexpr std::array<unsigned char, 128> MakeClasses() {
-  std::array<unsigned char, 128> classes{};
+constexpr unsigned char kDigitBit = 4;
+constexpr std::array<unsigned char, 256> MakeClasses() {
+  std::array<unsigned char, 256> classes{};
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetterBit;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetterBit;
   for (char c : {'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'}) {
     classes[static_cast<unsigned char>(c)] |= kVowel;
   }
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kDigitBit;
   return classes;
 }
-// Per ASCII byte: whether it is a vowel (for syllables) and a letter.
-constexpr std::array<unsigned char, 128> kClasses = MakeClasses();
+// Per byte: whether it is an ASCII vowel (for syllables), letter or digit.
+// Bytes of multi-byte characters are in no class.
+constexpr std::array<unsigned char, 256> kClasses = MakeClasses();
 
 // Counts English syllables as vowel groups, fed one code point at a time,
 // less a silent final "e" ("plane") but not "-le" ("table"). Non-ASCII
@@ -54,26 +49,60 @@ class SyllableCounter {
  public:
   void Add(UChar32 c) {
     unsigned char cls = c >= 0 && c < 128 ? kClasses[c] : kVowel;
-    unsigned vowel = cls & kVowel;
-    groups_ += vowel & ~in_vowel_;
-    in_vowel_ = vowel;
-    letters_ += (cls & kLetterBit) >> 1;
+    groups_ += cls & ~in_vowel_ & kVowel;
+    in_vowel_ = cls & kVowel;
     before_last_ = last_;
     last_ = c;
   }
-  uint8_t Finish() const {
+  // Adds the run of ASCII letters and digits at text[pos, end) and returns
+  // the offset just past it: Add() for each, in one tight loop over raw
+  // bytes, since most of an essay's bytes pass through here.
+  std::size_t AddAsciiRun(absl::string_view text, std::size_t pos,
+                          std::size_t end) {
+    const unsigned char* bytes =
+        reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t start = pos;
+    unsigned groups = groups_, previous = in_vowel_;
+    while (pos < end) {
+      unsigned cls = kClasses[bytes[pos]];
+      if (cls == 0) break;
+      groups += cls & ~previous & kVowel;  // a vowel after a non-vowel
+      previous = cls;
+      ++pos;
+    }
+    groups_ = groups;
+    in_vowel_ = previous & kVowel;
+    if (pos - start >= 2) {
+      before_last_ = bytes[pos - 2];
+      last_ = bytes[pos - 1];
+    } else if (pos - start == 1) {
+      before_last_ = last_;
+      last_ = bytes[pos - 1];
+    }
+    return pos;
+  }
+  // The syllables of `word`, the text everything added came from.
+  uint8_t Finish(absl::string_view word) const {
     int groups = static_cast<int>(groups_);
-    if (letters_ > 2 && groups > 1 && (last_ == 'e' || last_ == 'E') &&
-        before_last_ >= 0 && before_last_ < 128 && before_last_ != 'l' &&
-        before_last_ != 'L' && !(kClasses[before_last_] & kVowel)) {
+    if (groups > 1 && (last_ == 'e' || last_ == 'E') && before_last_ >= 0 &&
+        before_last_ < 128 && before_last_ != 'l' && before_last_ != 'L' &&
+        !(kClasses[before_last_] & kVowel) && AsciiLetters(word) > 2) {
       --groups;
     }
     return static_cast<uint8_t>(std::clamp(groups, 1, 255));
   }
 
  private:
+  // Counted only when a final "e" makes it matter, rather than per letter.
+  static int AsciiLetters(absl::string_view word) {
+    int letters = 0;
+    for (char c : word) {
+      letters += (kClasses[static_cast<unsigned char>(c)] & kLetterBit) != 0;
+    }
+    return letters;
+  }
+
   unsigned groups_ = 0;
-  unsigned letters_ = 0;
   unsigned in_vowel_ = 0;
   UChar32 last_ = -1;
   UChar32 before_last_ = -1;
@@ -92,6 +121,18 @@ constexpr std::array<bool, 128> MakeTracked() {
   return tracked;
 }
 constexpr std::array<bool, 128> kTracked = MakeTracked();
+
+// Bytes that may continue a word after its letters and digits: apostrophes,
+// hyphens, number punctuation, and multi-byte characters (letters, curly
+// apostrophes, Unicode hyphens).
+constexpr std::array<bool, 256> MakeMayJoin() {
+  std::array<bool, 256> join{};
+  for (char c : {'\'', '-', '.', ','})
+    join[static_cast<unsigned char>(c)] = true;
+  for (int b = 0x80; b < 256; ++b) join[b] = true;
+  return join;
+}
+constexpr std::array<bool, 256> kMayJoin = MakeMayJoin();
 
 // The quote stack entry of an open quotation.
 struct OpenQuote {
@@ -117,9 +158,14 @@ class Scanner {
     std::size_t first_paren = out_->parentheticals.size();
     std::size_t pos = span_.begin;
     while (pos < span_.end) {
-      unsigned char byte = static_cast<unsigned char>(text_[pos]);
-      // Fast path: ASCII that is neither a word character nor a mark the
-      // scanner tracks (spaces, most punctuation).
+      unsigned char byte = static_cast<unsigned char>(text_.data()[pos]);
+      // Fast paths: an ASCII letter or digit starts a word; other ASCII that
+      // is not a mark the scanner tracks (spaces, most punctuation) is
+      // skipped.
+      if (kClasses[byte] != 0) {
+        pos = ScanWord(pos, byte);
+        continue;
+      }
       if (byte < 0x80 && !kTracked[byte]) {
         ++pos;
         continue;
@@ -128,7 +174,7 @@ class Scanner {
       UChar32 c = NextCodePoint(text_, &pos);
       if (pos > span_.end) pos = span_.end;
       if (IsAlnum(c)) {
-        pos = ScanWord(at);
+        pos = ScanWord(at, c);
         continue;
       }
       HandlePunctuation(c, at, pos);
@@ -153,23 +199,25 @@ class Scanner {
     return pos > span_.begin ? CodePointBefore(text_, pos) : -1;
   }
 
-  // Returns the offset just past the word that starts at `begin`. Counts
-  // the word's syllables (vowel groups) in the same pass.
-  std::size_t ScanWord(std::size_t begin) {
+  // Returns the offset just past the word that starts at `begin` with
+  // `first`. Counts the word's syllables (vowel groups) in the same pass.
+  // Inlined into Run(): it runs once per word, and a call's register saves
+  // cost as much as scanning a short word.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE std::size_t ScanWord(std::size_t begin,
+                                                    UChar32 first) {
     std::size_t pos = begin;
-    UChar32 first = At(begin);
     UChar32 prev = -1;
     SyllableCounter syllables;
     while (pos < span_.end) {
-      // Fast path: a run of ASCII letters and digits.
-      unsigned char byte = static_cast<unsigned char>(text_[pos]);
-      if (byte < 0x80 &&
-          internal::Ascii(byte, internal::kLetter | internal::kDigit)) {
-        syllables.Add(byte);
-        prev = byte;
-        ++pos;
-        continue;
+      std::size_t run_end = syllables.AddAsciiRun(text_, pos, span_.end);
+      if (run_end > pos) {
+        prev = static_cast<unsigned char>(text_.data()[run_end - 1]);
+        pos = run_end;
+        if (pos >= span_.end) break;
       }
+      // Only apostrophes, hyphens and number punctuation can join; any other
+      // ASCII character ends the word (most words end at a space).
+      if (!kMayJoin[static_cast<unsigned char>(text_.data()[pos])]) break;
       std::size_t next = pos;
       UChar32 c = NextCodePoint(text_, &next);
       if (IsAlnum(c)) {
@@ -196,7 +244,9 @@ class Scanner {
     word.paragraph = paragraph_;
     word.numeric = IsDigit(first);
     word.capitalised = IsUpper(first);
-    word.syllables = word.numeric ? 0 : syllables.Finish();
+    word.syllables = word.numeric ? 0
+                                  : syllables.Finish(absl::string_view(
+                                        text_.data() + begin, pos - begin));
     out_->words.push_back(word);
     return pos;
   }
@@ -398,7 +448,7 @@ uint8_t CountSyllables(absl::string_view word) {
   SyllableCounter counter;
   std::size_t pos = 0;
   while (pos < word.size()) counter.Add(NextCodePoint(word, &pos));
-  return counter.Finish();
+  return counter.Finish(word);
 }
 
 }  // namespace marginalia::rubrics

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 
+#include "rubrics/document/byte_scan.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -20,16 +21,6 @@ constexpr std::array<absl::string_view, 60> kAbbreviations = {
     "pg",   "pp",     "prof", "pt",   "rev",  "sec",  "sept", "sgt", "sr",
     "st",   "trans",  "viz",  "vol",  "vols", "vs",
 };
-
-// Bytes that may begin a sentence-ending mark: . ! ? and any non-ASCII
-// lead byte (for U+2026 HORIZONTAL ELLIPSIS).
-constexpr std::array<bool, 256> MakeTerminalLeads() {
-  std::array<bool, 256> leads{};
-  leads['.'] = leads['!'] = leads['?'] = true;
-  for (int b = 0x80; b < 256; ++b) leads[b] = true;
-  return leads;
-}
-constexpr std::array<bool, 256> kTerminalLeads = MakeTerminalLeads();
 
 bool IsTerminal(UChar32 c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
@@ -99,10 +90,10 @@ void SplitSentences(absl::string_view text, TextSpan span, uint32_t paragraph,
     }
   };
   while (pos < span.end) {
-    if (!kTerminalLeads[static_cast<unsigned char>(text[pos])]) {
-      ++pos;  // Fast path: most bytes cannot end a sentence.
-      continue;
-    }
+    // Most bytes cannot end a sentence: skip to one that may (. ! ? or the
+    // first byte of a multi-byte character, for U+2026).
+    pos = FindByte<true, '.', '!', '?'>(text, pos, span.end);
+    if (pos == span.end) break;
     std::size_t at = pos;
     UChar32 c = NextCodePoint(text, &pos);
     if (!IsTerminal(c)) continue;

@@ -1,7 +1,5 @@
 #include "rubrics/engine/engine.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 #include "rubrics/analysis/citations/citation_checker.h"
 #include "rubrics/analysis/citations/citation_finder.h"
@@ -76,18 +74,23 @@ v1::FeedbackReport Engine::ScoreDocument(const Document& document,
   report.set_rubric_version(rubric.version());
   report.set_rubric_name(rubric.proto().name());
   report.set_engine_version(std::string(EngineVersion()));
-  std::vector<v1::Finding>& findings = result.mutable_findings();
-  SortFindings(&findings);
-  ScoreCriteria(rubric, result, &findings, &report);
+  google::protobuf::RepeatedPtrField<v1::Finding>* findings =
+      result.mutable_findings();
+  SortFindings(findings);
+  ScoreCriteria(rubric, result, findings, &report);
   // The rubric is the lens: a finding no criterion counts (say, "cites no
   // sources" under a rubric for timed opinion essays) is left out, while
-  // the rubric's own pattern checks always report.
-  findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                [](const v1::Finding& f) {
-                                  return f.criterion_id().empty() &&
-                                         FindFindingKind(f.code()) != nullptr;
-                                }),
-                 findings.end());
+  // the rubric's own pattern checks always report. Kept findings move to
+  // the front in order (swapping pointers), the rest are deleted.
+  int kept = 0;
+  for (int i = 0; i < findings->size(); ++i) {
+    const v1::Finding& f = findings->Get(i);
+    if (f.criterion_id().empty() && FindFindingKind(f.code()) != nullptr) {
+      continue;
+    }
+    findings->SwapElements(i, kept++);
+  }
+  findings->DeleteSubrange(kept, findings->size() - kept);
   FillReport(document, result, &report);
   if (!data_problem_.empty()) {
     report.add_notes(

@@ -24,10 +24,10 @@ v1::ParagraphKind ToProto(BlockKind kind) {
   return v1::PARAGRAPH_KIND_UNSPECIFIED;
 }
 
-v1::TextStats BuildStats(const Document& document,
-                         const AnalysisResult& result) {
+void FillStats(const Document& document, const AnalysisResult& result,
+               v1::TextStats* out) {
   const TextStatistics& s = document.stats();
-  v1::TextStats stats;
+  v1::TextStats& stats = *out;
   stats.set_characters(static_cast<int32_t>(s.characters));
   stats.set_bytes(static_cast<int32_t>(s.bytes));
   stats.set_words(static_cast<int32_t>(s.words));
@@ -46,7 +46,6 @@ v1::TextStats BuildStats(const Document& document,
     if (source.citations > 0 || source.reference >= 0) ++cited;
   }
   stats.set_sources(cited);
-  return stats;
 }
 
 void AddOutline(const Document& document, const AnalysisResult& result,
@@ -60,6 +59,7 @@ void AddOutline(const Document& document, const AnalysisResult& result,
   for (const CitationRecord& c : result.citations) {
     if (c.paragraph >= 0) ++citations[c.paragraph];
   }
+  report->mutable_paragraphs()->Reserve(static_cast<int>(paragraphs.size()));
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& p = paragraphs[i];
     v1::ParagraphOutline* outline = report->add_paragraphs();
@@ -69,19 +69,19 @@ void AddOutline(const Document& document, const AnalysisResult& result,
       outline->set_role(result.roles[i].role);
       outline->set_confidence(result.roles[i].confidence);
     }
-    *outline->mutable_span() = ToProto(p.span);
+    SetSpan(p.span, outline->mutable_span());
     outline->set_sentences(static_cast<int32_t>(p.sentences.size()));
     outline->set_words(static_cast<int32_t>(p.words.size()));
     outline->set_citations(citations[i]);
     outline->set_quotations(static_cast<int32_t>(p.quotations.size()));
   }
   if (result.thesis_sentence >= 0) {
-    *report->mutable_thesis() =
-        ToProto(document.sentences()[result.thesis_sentence].span);
+    SetSpan(document.sentences()[result.thesis_sentence].span,
+            report->mutable_thesis());
   }
   if (result.roadmap_sentence >= 0) {
-    *report->mutable_roadmap() =
-        ToProto(document.sentences()[result.roadmap_sentence].span);
+    SetSpan(document.sentences()[result.roadmap_sentence].span,
+            report->mutable_roadmap());
   }
   for (const SectionRecord& s : result.sections) {
     v1::Section* section = report->add_sections();
@@ -89,7 +89,7 @@ void AddOutline(const Document& document, const AnalysisResult& result,
     if (s.heading >= 0) {
       section->set_heading(
           std::string(document.Slice(paragraphs[s.heading].span)));
-      *section->mutable_heading_span() = ToProto(paragraphs[s.heading].span);
+      SetSpan(paragraphs[s.heading].span, section->mutable_heading_span());
     }
     section->set_first_paragraph(s.first);
     section->set_last_paragraph(s.last);
@@ -97,91 +97,118 @@ void AddOutline(const Document& document, const AnalysisResult& result,
   }
 }
 
-void AddCitations(const Document& document, const AnalysisResult& result,
+// Strings move from the result into the report (FillReport is its last
+// reader), and empty ones are left unset: proto3 strings have no presence,
+// so the message is the same, without an allocation per empty field.
+void AddCitations(const Document& document, AnalysisResult& result,
                   v1::FeedbackReport* report) {
   int total = 0;
   for (const SourceRecord& s : result.sources) total += s.citations;
-  for (const CitationRecord& c : result.citations) {
+  report->mutable_citations()->Reserve(
+      static_cast<int>(result.citations.size()));
+  for (CitationRecord& c : result.citations) {
     v1::Citation* citation = report->add_citations();
-    *citation->mutable_span() = ToProto(c.span);
+    SetSpan(c.span, citation->mutable_span());
     citation->set_text(std::string(document.Slice(c.span)));
     citation->set_kind(c.kind);
     citation->set_style(c.style);
-    for (const std::string& author : c.authors) citation->add_authors(author);
+    for (std::string& author : c.authors) {
+      citation->add_authors(std::move(author));
+    }
     citation->set_et_al(c.et_al);
-    citation->set_year(c.year);
-    citation->set_locator(c.locator);
+    if (!c.year.empty()) citation->set_year(std::move(c.year));
+    if (!c.locator.empty()) citation->set_locator(std::move(c.locator));
     citation->set_source(c.source);
     citation->set_paragraph(c.paragraph);
     for (int n : c.numbers) citation->add_numbers(n);
-    citation->set_corrected(c.corrected);
+    if (!c.corrected.empty()) citation->set_corrected(std::move(c.corrected));
   }
-  for (const SourceRecord& s : result.sources) {
+  report->mutable_sources()->Reserve(static_cast<int>(result.sources.size()));
+  for (SourceRecord& s : result.sources) {
     v1::Source* source = report->add_sources();
-    source->set_key(s.key);
-    for (const std::string& author : s.authors) source->add_authors(author);
-    source->set_year(s.year);
-    source->set_title(s.title);
+    if (!s.key.empty()) source->set_key(std::move(s.key));
+    for (std::string& author : s.authors)
+      source->add_authors(std::move(author));
+    if (!s.year.empty()) source->set_year(std::move(s.year));
+    if (!s.title.empty()) source->set_title(std::move(s.title));
     source->set_citation_count(s.citations);
     source->set_citation_share(
         total == 0 ? 0 : static_cast<double>(s.citations) / total);
     source->set_in_reference_list(s.reference >= 0);
     if (s.reference >= 0) {
       const ReferenceRecord& ref = result.references[s.reference];
-      *source->mutable_reference_span() = ToProto(ref.span);
+      SetSpan(ref.span, source->mutable_reference_span());
       source->set_reference_style(ref.style);
     }
   }
 }
 
+// The analysers' metrics and the text statistics, merged in name order
+// (the statistics win a tie).
 void AddMetrics(const Document& document, const AnalysisResult& result,
                 v1::FeedbackReport* report) {
   const TextStatistics& s = document.stats();
-  std::map<absl::string_view, double> metrics = result.metrics();
-  metrics["text.words"] = s.words;
-  metrics["text.mean_sentence_words"] = s.mean_sentence_words;
-  metrics["text.readability_grade"] = s.readability_grade;
-  for (const auto& [name, value] : metrics) {
+  // Sorted by name.
+  const std::pair<absl::string_view, double> text_metrics[] = {
+      {"text.mean_sentence_words", s.mean_sentence_words},
+      {"text.readability_grade", s.readability_grade},
+      {"text.words", s.words},
+  };
+  const auto& metrics = result.metrics();
+  report->mutable_metrics()->Reserve(static_cast<int>(metrics.size() + 3));
+  auto add = [report](absl::string_view name, double value) {
     v1::Metric* metric = report->add_metrics();
     metric->set_name(std::string(name));
     metric->set_value(value);
+  };
+  auto it = metrics.begin();
+  for (const auto& [name, value] : text_metrics) {
+    for (; it != metrics.end() && it->first < name; ++it) {
+      add(it->first, it->second);
+    }
+    if (it != metrics.end() && it->first == name) ++it;
+    add(name, value);
   }
+  for (; it != metrics.end(); ++it) add(it->first, it->second);
 }
 
 }  // namespace
 
 v1::Span ToProto(TextSpan span) {
   v1::Span proto;
-  proto.set_begin(span.begin);
-  proto.set_end(span.end);
+  SetSpan(span, &proto);
   return proto;
 }
 
-void SortFindings(std::vector<v1::Finding>* findings) {
-  std::stable_sort(findings->begin(), findings->end(),
-                   [](const v1::Finding& a, const v1::Finding& b) {
-                     bool a_whole = a.paragraph() < 0;
-                     bool b_whole = b.paragraph() < 0;
+void SetSpan(TextSpan span, v1::Span* proto) {
+  proto->set_begin(span.begin);
+  proto->set_end(span.end);
+}
+
+void SortFindings(google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
+  // Sorting the pointers moves no message.
+  std::stable_sort(findings->pointer_begin(), findings->pointer_end(),
+                   [](const v1::Finding* a, const v1::Finding* b) {
+                     bool a_whole = a->paragraph() < 0;
+                     bool b_whole = b->paragraph() < 0;
                      if (a_whole != b_whole) return a_whole;
-                     if (a.span().begin() != b.span().begin()) {
-                       return a.span().begin() < b.span().begin();
+                     if (a->span().begin() != b->span().begin()) {
+                       return a->span().begin() < b->span().begin();
                      }
-                     if (a.span().end() != b.span().end()) {
-                       return a.span().end() < b.span().end();
+                     if (a->span().end() != b->span().end()) {
+                       return a->span().end() < b->span().end();
                      }
-                     return a.code() < b.code();
+                     return a->code() < b->code();
                    });
 }
 
 void FillReport(const Document& document, AnalysisResult& result,
                 v1::FeedbackReport* report) {
-  *report->mutable_stats() = BuildStats(document, result);
+  FillStats(document, result, report->mutable_stats());
   AddMetrics(document, result, report);
   AddOutline(document, result, report);
   AddCitations(document, result, report);
-  for (v1::Finding& finding : result.mutable_findings()) {
-    *report->add_findings() = std::move(finding);
-  }
+  report->mutable_findings()->Swap(result.mutable_findings());
   for (const auto& [code, count] : result.dropped()) {
     report->add_notes(absl::StrCat(
         "Only the first ", AnalysisResult::kMaxFindingsPerCode, " ", code,

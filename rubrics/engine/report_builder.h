@@ -2,7 +2,7 @@
 // message: statistics, metrics, outline, citations, sources and findings.
 #pragma once
 
-#include <vector>
+#include <google/protobuf/repeated_ptr_field.h>
 
 #include "marginalia/v1/report.pb.h"
 #include "rubrics/analysis/analysis_result.h"
@@ -11,10 +11,12 @@
 namespace marginalia::rubrics {
 
 marginalia::v1::Span ToProto(TextSpan span);
+void SetSpan(TextSpan span, marginalia::v1::Span* proto);
 
 // Orders findings for reading: whole-essay findings first, then by position,
 // then by code, so the same essay always lists them the same way.
-void SortFindings(std::vector<marginalia::v1::Finding>* findings);
+void SortFindings(
+    google::protobuf::RepeatedPtrField<marginalia::v1::Finding>* findings);
 
 // Everything but the criteria: stats, metrics, title, sections, paragraphs,
 // citations, sources, findings (moved out of `result`) and notes.

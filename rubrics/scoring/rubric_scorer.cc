@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <string>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
 #include "rubrics/analysis/finding_catalog.h"
 
 namespace marginalia::rubrics {
@@ -19,101 +18,145 @@ namespace v1 = ::marginalia::v1;
 constexpr int kMaxSpansPerCriterion = 50;
 constexpr int kReasonsInRationale = 3;
 
-// One reason a criterion lost levels.
+// One reason a criterion lost levels. The words for it are written only
+// for the few deductions a rationale names (see AppendReason).
 struct Deduction {
   double levels = 0;
-  std::string reason;  // "3 quotations without page numbers"
-  std::string code;    // empty for metric rules
-  std::vector<const v1::Finding*> findings;
+  // A finding rule: its findings, and how many of each code (sorted by
+  // code).
+  const v1::FindingRule* finding_rule = nullptr;
+  absl::InlinedVector<const v1::Finding*, 16> findings;
+  absl::InlinedVector<std::pair<absl::string_view, int>, 2> by_code;
+  // A metric rule and the value it measured.
+  const v1::MetricRule* metric_rule = nullptr;
+  double value = 0;
+
+  // The code a finding rule reports: the one code it matched, or its own
+  // pattern ("mechanics.*"); empty for metric rules.
+  absl::string_view code() const {
+    if (finding_rule == nullptr) return "";
+    return by_code.size() == 1 ? by_code.front().first
+                               : absl::string_view(finding_rule->code());
+  }
 };
 
 double Round2(double value) { return std::round(value * 100) / 100; }
 
-// "a", "a and b", "a, b and c".
-std::string JoinAnd(const std::vector<std::string>& parts) {
-  if (parts.size() <= 1) return parts.empty() ? "" : parts[0];
-  return absl::StrCat(absl::StrJoin(parts.begin(), parts.end() - 1, ", "),
-                      " and ", parts.back());
+// The separator before the `i`-th of `n` items of "a, b and c".
+absl::string_view ListSeparator(std::size_t i, std::size_t n) {
+  if (i == 0) return "";
+  return i + 1 == n ? " and " : ", ";
 }
 
-std::string Count(int n, absl::string_view code, absl::string_view fallback) {
+// "a quotation without a page number", "3 quotations without page numbers".
+void AppendCount(int n, absl::string_view code, std::string* out) {
   const FindingKind* kind = FindFindingKind(code);
-  absl::string_view singular = kind ? kind->singular : fallback;
-  absl::string_view plural = kind ? kind->plural : fallback;
+  absl::string_view singular = kind ? kind->singular : code;
+  absl::string_view plural = kind ? kind->plural : code;
   if (n == 1) {
     bool vowel =
         !singular.empty() &&
         absl::string_view("aeiou").find(singular[0]) != absl::string_view::npos;
-    return absl::StrCat(vowel ? "an " : "a ", singular);
+    absl::StrAppend(out, vowel ? "an " : "a ", singular);
+    return;
   }
-  return absl::StrCat(n, " ", plural);
+  absl::StrAppend(out, n, " ", plural);
 }
 
-std::string FormatMetric(double value) {
-  if (value >= 0 && value <= 1) return absl::StrFormat("%.0f%%", 100 * value);
-  return absl::StrFormat("%.2g", value);
+void AppendMetric(double value, std::string* out) {
+  if (value >= 0 && value <= 1) {
+    absl::StrAppendFormat(out, "%.0f%%", 100 * value);
+  } else {
+    absl::StrAppendFormat(out, "%.2g", value);
+  }
 }
 
-Deduction FromFindingRule(const v1::FindingRule& rule,
-                          std::vector<v1::Finding>* findings,
-                          const std::string& criterion_id) {
+// "3 quotations without page numbers", "in-text citations at 40%".
+void AppendReason(const Deduction& d, std::string* out) {
+  if (d.finding_rule != nullptr) {
+    for (std::size_t i = 0; i < d.by_code.size(); ++i) {
+      absl::StrAppend(out, ListSeparator(i, d.by_code.size()));
+      AppendCount(d.by_code[i].second, d.by_code[i].first, out);
+    }
+    return;
+  }
+  const v1::MetricRule& rule = *d.metric_rule;
+  absl::StrAppend(out, rule.label().empty() ? rule.metric() : rule.label(),
+                  " at ");
+  AppendMetric(d.value, out);
+}
+
+Deduction FromFindingRule(
+    const v1::FindingRule& rule,
+    google::protobuf::RepeatedPtrField<v1::Finding>* findings,
+    const std::string& criterion_id) {
   Deduction deduction;
-  std::map<std::string, int> by_code;
+  deduction.finding_rule = &rule;
+  // CodeMatches, with the pattern looked at once rather than per finding.
+  absl::string_view pattern = rule.code();
+  bool prefix = absl::EndsWith(pattern, ".*");
+  if (prefix) pattern.remove_suffix(1);
   for (v1::Finding& f : *findings) {
-    if (!CodeMatches(rule.code(), f.code())) continue;
+    if (prefix ? !absl::StartsWith(f.code(), pattern) : f.code() != pattern) {
+      continue;
+    }
     if (f.criterion_id().empty()) f.set_criterion_id(criterion_id);
     if (f.criterion_id() != criterion_id) continue;
     deduction.findings.push_back(&f);
-    ++by_code[f.code()];
+    auto it = std::find_if(
+        deduction.by_code.begin(), deduction.by_code.end(),
+        [&f](const auto& entry) { return entry.first == f.code(); });
+    if (it == deduction.by_code.end()) {
+      deduction.by_code.emplace_back(f.code(), 1);
+    } else {
+      ++it->second;
+    }
   }
+  std::sort(deduction.by_code.begin(), deduction.by_code.end());
   int n = static_cast<int>(deduction.findings.size());
   int counted = std::max(0, n - rule.tolerated());
   deduction.levels = rule.per_finding() * counted;
   if (rule.max_deduction() > 0) {
     deduction.levels = std::min(deduction.levels, rule.max_deduction());
   }
-  std::vector<std::string> parts;
-  for (const auto& [code, count] : by_code) {
-    parts.push_back(Count(count, code, code));
-  }
-  deduction.reason = JoinAnd(parts);
-  deduction.code = by_code.size() == 1 ? by_code.begin()->first : rule.code();
   return deduction;
 }
 
 Deduction FromMetricRule(const v1::MetricRule& rule,
                          const AnalysisResult& result) {
   Deduction deduction;
-  auto it = result.metrics().find(rule.metric());
-  if (it == result.metrics().end()) return deduction;
-  double value = it->second;
-  double fraction = (value - rule.good()) / (rule.bad() - rule.good());
+  deduction.metric_rule = &rule;
+  const double* value = result.FindMetric(rule.metric());
+  if (value == nullptr) return deduction;
+  double fraction = (*value - rule.good()) / (rule.bad() - rule.good());
   fraction = std::clamp(fraction, 0.0, 1.0);
   deduction.levels = fraction * rule.max_deduction();
-  std::string label = rule.label().empty() ? rule.metric() : rule.label();
-  deduction.reason = absl::StrCat(label, " at ", FormatMetric(value));
+  deduction.value = *value;
   return deduction;
 }
 
-std::string Rationale(int level, int top, const std::vector<Deduction>& lost) {
+// `lost` is in order of decreasing deduction.
+std::string Rationale(int level, int top,
+                      const std::vector<const Deduction*>& lost) {
   if (lost.empty()) {
     return absl::StrCat("Reached level ", level, " of ", top,
                         ": nothing in the essay counted against this "
                         "criterion.");
   }
-  std::vector<std::string> reasons;
-  for (std::size_t i = 0; i < lost.size() && i < kReasonsInRationale; ++i) {
-    reasons.push_back(
-        absl::StrFormat("%s (-%.2g)", lost[i].reason, lost[i].levels));
+  std::string out =
+      absl::StrCat("Reached level ", level, " of ", top, " because of ");
+  std::size_t named = std::min<std::size_t>(lost.size(), kReasonsInRationale);
+  for (std::size_t i = 0; i < named; ++i) {
+    absl::StrAppend(&out, ListSeparator(i, named));
+    AppendReason(*lost[i], &out);
+    absl::StrAppendFormat(&out, " (-%.2g)", lost[i]->levels);
   }
-  std::string listed = JoinAnd(reasons);
-  std::string more =
-      lost.size() > kReasonsInRationale
-          ? absl::StrCat(" and ", lost.size() - kReasonsInRationale,
-                         " smaller issues")
-          : "";
-  return absl::StrCat("Reached level ", level, " of ", top, " because of ",
-                      listed, more, ".");
+  if (lost.size() > kReasonsInRationale) {
+    absl::StrAppend(&out, " and ", lost.size() - kReasonsInRationale,
+                    " smaller issues");
+  }
+  out.push_back('.');
+  return out;
 }
 
 }  // namespace
@@ -126,25 +169,30 @@ bool CodeMatches(absl::string_view pattern, absl::string_view code) {
 }
 
 void ScoreCriteria(const CompiledRubric& rubric, const AnalysisResult& result,
-                   std::vector<v1::Finding>* findings,
+                   google::protobuf::RepeatedPtrField<v1::Finding>* findings,
                    v1::FeedbackReport* report) {
   double total = 0, max_total = 0;
   for (const v1::Criterion& criterion : rubric.proto().criteria()) {
     int top = criterion.levels_size() - 1;
-    std::vector<Deduction> lost;
+    std::vector<Deduction> deductions;
+    deductions.reserve(criterion.rules_size());
     for (const v1::Rule& rule : criterion.rules()) {
       Deduction d =
           rule.has_finding()
               ? FromFindingRule(rule.finding(), findings, criterion.id())
               : FromMetricRule(rule.metric(), result);
-      if (d.levels > 1e-9) lost.push_back(std::move(d));
+      if (d.levels > 1e-9) deductions.push_back(std::move(d));
     }
+    // Largest first; sorting pointers moves no deduction.
+    std::vector<const Deduction*> lost;
+    lost.reserve(deductions.size());
+    for (const Deduction& d : deductions) lost.push_back(&d);
     std::stable_sort(lost.begin(), lost.end(),
-                     [](const Deduction& a, const Deduction& b) {
-                       return a.levels > b.levels;
+                     [](const Deduction* a, const Deduction* b) {
+                       return a->levels > b->levels;
                      });
     double deducted = 0;
-    for (const Deduction& d : lost) deducted += d.levels;
+    for (const Deduction* d : lost) deducted += d->levels;
     double remaining =
         std::clamp(top - deducted, 0.0, static_cast<double>(top));
     int level = static_cast<int>(std::floor(remaining + 1e-9));
@@ -157,9 +205,9 @@ void ScoreCriteria(const CompiledRubric& rubric, const AnalysisResult& result,
     score->set_max_level(top);
     score->set_level_descriptor(criterion.levels(level).description());
     score->set_rationale(Rationale(level, top, lost));
-    for (const Deduction& d : lost) {
-      if (!d.code.empty()) score->add_finding_codes(d.code);
-      for (const v1::Finding* f : d.findings) {
+    for (const Deduction* d : lost) {
+      if (!d->code().empty()) score->add_finding_codes(std::string(d->code()));
+      for (const v1::Finding* f : d->findings) {
         if (score->spans_size() >= kMaxSpansPerCriterion) break;
         *score->add_spans() = f->span();
       }

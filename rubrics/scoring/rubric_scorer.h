@@ -3,7 +3,7 @@
 // passages behind it and the finding codes that lowered it.
 #pragma once
 
-#include <vector>
+#include <google/protobuf/repeated_ptr_field.h>
 
 #include "marginalia/v1/report.pb.h"
 #include "rubrics/analysis/analysis_result.h"
@@ -14,9 +14,10 @@ namespace marginalia::rubrics {
 // Scores every criterion of `rubric` into `report` (criteria, total and
 // max score) and sets each finding's criterion_id to the first criterion
 // whose rules count it (unless it already names one).
-void ScoreCriteria(const CompiledRubric& rubric, const AnalysisResult& result,
-                   std::vector<marginalia::v1::Finding>* findings,
-                   marginalia::v1::FeedbackReport* report);
+void ScoreCriteria(
+    const CompiledRubric& rubric, const AnalysisResult& result,
+    google::protobuf::RepeatedPtrField<marginalia::v1::Finding>* findings,
+    marginalia::v1::FeedbackReport* report);
 
 // Whether a rule's code ("citation.quote_without_page" or "mechanics.*")
 // matches a finding code.

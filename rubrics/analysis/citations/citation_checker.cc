@@ -97,8 +97,8 @@ class Checker {
       } else {
         continue;
       }
-      auto [it, inserted] =
-          source_by_key.emplace(key, static_cast<int>(result_->sources.size()));
+      auto [it, inserted] = source_by_key.try_emplace(
+          key, static_cast<int>(result_->sources.size()));
       if (inserted) {
         SourceRecord source;
         source.reference = reference;
@@ -192,23 +192,18 @@ class Checker {
     return key;
   }
 
-  std::vector<v1::Span> CitationSpans(const SourceRecord& source,
-                                      std::size_t skip_first) const {
-    std::vector<v1::Span> spans;
+  // Adds the spans of `source`'s citations, from the `skip_first`-th on,
+  // to the finding just added.
+  void AddCitationSpans(const SourceRecord& source, std::size_t skip_first) {
     for (std::size_t k = skip_first; k < source.citation_indices.size(); ++k) {
-      const CitationRecord& c = result_->citations[source.citation_indices[k]];
-      v1::Span span;
-      span.set_begin(c.span.begin);
-      span.set_end(c.span.end);
-      spans.push_back(span);
+      AddRelated(result_->citations[source.citation_indices[k]].span);
     }
-    return spans;
   }
 
-  void AddRelated(const std::vector<v1::Span>& spans) {
-    for (const v1::Span& span : spans) {
-      *result_->last_finding().add_related_spans() = span;
-    }
+  void AddRelated(TextSpan span) {
+    v1::Span* related = result_->last_finding().add_related_spans();
+    related->set_begin(span.begin);
+    related->set_end(span.end);
   }
 
   void CheckReferenceList() {
@@ -217,11 +212,9 @@ class Checker {
     if (!result_->has_reference_list()) {
       if (!input_.settings.reference_list_required) return;
       std::vector<std::string> labels;
-      std::vector<v1::Span> firsts;
+      labels.reserve(result_->sources.size());
       for (const SourceRecord& source : result_->sources) {
         labels.push_back(SourceLabel(source.authors, source.year));
-        std::vector<v1::Span> spans = CitationSpans(source, 0);
-        if (!spans.empty()) firsts.push_back(spans[0]);
       }
       uint32_t end = doc_.paragraphs().back().span.end;
       std::size_t count = result_->sources.size();
@@ -234,7 +227,12 @@ class Checker {
           absl::StrCat("Add a \"References\" section after the conclusion "
                        "with a full entry for each: ",
                        absl::StrJoin(labels, "; "), "."));
-      AddRelated(firsts);
+      // The first citation of each source.
+      for (const SourceRecord& source : result_->sources) {
+        if (!source.citation_indices.empty()) {
+          AddRelated(result_->citations[source.citation_indices[0]].span);
+        }
+      }
       return;
     }
     for (const SourceRecord& source : result_->sources) {
@@ -277,7 +275,7 @@ class Checker {
             absl::StrCat("Add a reference entry for ", label,
                          " or correct the citation."));
       }
-      AddRelated(CitationSpans(source, 1));
+      AddCitationSpans(source, 1);
     }
     // A bibliography may list works consulted but not cited; a reference
     // list ("References", "Works Cited") lists exactly the works cited.
@@ -325,7 +323,7 @@ class Checker {
       }
     }
     for (CitationRecord& c : citations) {
-      std::string written(doc_.Slice(c.span));
+      absl::string_view written = doc_.Slice(c.span);
       if (c.style == v1::CITATION_STYLE_NONSTANDARD) {
         c.corrected =
             FormatCitation(c.authors, c.et_al, c.year, c.locator, target_);
@@ -386,7 +384,7 @@ class Checker {
     }
   }
 
-  void CheckEtAl(const CitationRecord& c, const std::string& written) {
+  void CheckEtAl(const CitationRecord& c, absl::string_view written) {
     int listed = -1;
     if (c.source >= 0 && result_->sources[c.source].reference >= 0) {
       listed = static_cast<int>(

@@ -8,6 +8,7 @@
 #include "rubrics/analysis/citations/name_utils.h"
 #include "rubrics/analysis/citations/reference_parser.h"
 #include "rubrics/analysis/text_queries.h"
+#include "rubrics/document/byte_scan.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -265,6 +266,9 @@ void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
   absl::string_view text = doc.text();
   std::size_t pos = paragraph.span.begin;
   while (pos < paragraph.span.end) {
+    // Superscripts are multi-byte characters: skip ASCII.
+    pos = FindByte<true>(text, pos, paragraph.span.end);
+    if (pos == paragraph.span.end) break;
     std::size_t at = pos;
     UChar32 c = NextCodePoint(text, &pos);
     int digit = SuperscriptDigit(c);
@@ -361,10 +365,17 @@ void CitationFinder::Analyze(const AnalysisInput& input,
     }
     FindSuperscriptMarkers(doc, p, static_cast<int>(i), result);
   }
-  std::stable_sort(result->citations.begin(), result->citations.end(),
-                   [](const CitationRecord& a, const CitationRecord& b) {
-                     return a.span.begin < b.span.begin;
-                   });
+  auto by_position = [](const CitationRecord& a, const CitationRecord& b) {
+    return a.span.begin < b.span.begin;
+  };
+  // Found in text order but for superscript markers, which come after the
+  // brackets of their paragraph: most essays need no sort (and sorting
+  // records moves strings).
+  if (!std::is_sorted(result->citations.begin(), result->citations.end(),
+                      by_position)) {
+    std::stable_sort(result->citations.begin(), result->citations.end(),
+                     by_position);
+  }
   for (CitationRecord& c : result->citations) {
     c.sentence = SentenceAt(doc, c.span.begin);
   }

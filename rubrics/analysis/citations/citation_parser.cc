@@ -31,10 +31,12 @@ bool IsAuthorGlue(absl::string_view word) {
 bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
 
 bool IsPageWord(absl::string_view word) {
-  std::string lower = absl::AsciiStrToLower(word);
-  return lower == "p" || lower == "p." || lower == "pp" || lower == "pp." ||
-         lower == "pg" || lower == "pg." || lower == "pgs" || lower == "pgs." ||
-         lower == "page" || lower == "pages";
+  if (word.size() > 5) return false;
+  for (absl::string_view page :
+       {"p", "p.", "pp", "pp.", "pg", "pg.", "pgs", "pgs.", "page", "pages"}) {
+    if (absl::EqualsIgnoreCase(word, page)) return true;
+  }
+  return false;
 }
 
 bool IsNumberRange(absl::string_view text) {
@@ -63,8 +65,8 @@ struct Authors {
 // The family name of one author chunk ("J. M. Swales" -> "Swales",
 // "van Dijk" -> "van Dijk", "World Health Organization" kept whole).
 bool ChunkName(absl::string_view chunk, std::string* name) {
-  std::vector<absl::string_view> words = SplitWords(chunk);
-  std::vector<absl::string_view> kept;
+  WordList words = SplitWords(chunk);
+  WordList kept;
   for (absl::string_view word : words) {
     // Initials: "J.", "J.M.", "J".
     bool initial = StartsUpper(word) && CountCodePoints(word) <= 4 &&
@@ -90,48 +92,76 @@ bool ChunkName(absl::string_view chunk, std::string* name) {
   return true;
 }
 
+// The last position of `needle` (lower case) in `text`, ignoring ASCII
+// case; npos if none.
+std::size_t RFindIgnoreCase(absl::string_view text, absl::string_view needle) {
+  for (std::size_t at = text.size(); at >= needle.size(); --at) {
+    if (absl::EqualsIgnoreCase(text.substr(at - needle.size(), needle.size()),
+                               needle)) {
+      return at - needle.size();
+    }
+  }
+  return absl::string_view::npos;
+}
+
+// One author chunk (between commas, semicolons and the joiners "and" and
+// "&"): appended to `out` if it names an author. False when it is not a
+// name at all.
+bool AddChunk(absl::string_view chunk, Authors* out) {
+  absl::string_view trimmed = TrimSpace(chunk);
+  while (absl::ConsumeSuffix(&trimmed, ".")) trimmed = TrimSpace(trimmed);
+  if (trimmed.empty()) return true;
+  std::string name;
+  if (!ChunkName(trimmed, &name)) {
+    // A chunk of initials after an inverted name ("Swales, J. M.").
+    bool initials = true;
+    for (absl::string_view word : SplitWords(trimmed)) {
+      initials = initials && StartsUpper(word) && CountCodePoints(word) <= 3;
+    }
+    return initials && !out->names.empty();
+  }
+  out->names.push_back(std::move(name));
+  return true;
+}
+
+// Every chunk of `text` between commas and semicolons, in order.
+bool AddChunks(absl::string_view text, Authors* out) {
+  for (absl::string_view chunk : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
+    if (!AddChunk(chunk, out)) return false;
+  }
+  return true;
+}
+
 bool ParseAuthors(absl::string_view text, Authors* out) {
-  std::string core(TrimSpace(text));
-  std::string lower = absl::AsciiStrToLower(core);
-  std::size_t et_al = lower.rfind(" et al");
-  if (et_al != std::string::npos) {
+  absl::string_view core = TrimSpace(text);
+  std::size_t et_al = RFindIgnoreCase(core, " et al");
+  if (et_al != absl::string_view::npos) {
     std::size_t after = et_al + 6;
-    if (after == lower.size() || lower[after] == '.' || lower[after] == ',' ||
-        lower[after] == ' ') {
+    if (after == core.size() || core[after] == '.' || core[after] == ',' ||
+        core[after] == ' ') {
       out->et_al = true;
       core = core.substr(0, et_al);
     }
   }
-  // Normalise joiners to ';' and split.
-  std::string separated;
-  for (absl::string_view chunk : absl::StrSplit(core, ' ')) {
-    if (chunk == "and") {
-      out->uses_and = true;
-      separated += ";";
-    } else if (chunk == "&") {
-      out->uses_ampersand = true;
-      separated += ";";
-    } else {
-      separated += std::string(chunk) + " ";
-    }
-  }
-  for (absl::string_view chunk :
-       absl::StrSplit(separated, absl::ByAnyChar(",;"))) {
-    absl::string_view trimmed = TrimSpace(chunk);
-    while (absl::ConsumeSuffix(&trimmed, ".")) trimmed = TrimSpace(trimmed);
-    if (trimmed.empty()) continue;
-    std::string name;
-    if (!ChunkName(trimmed, &name)) {
-      // A chunk of initials after an inverted name ("Swales, J. M.").
-      bool initials = true;
-      for (absl::string_view word : SplitWords(trimmed)) {
-        initials = initials && StartsUpper(word) && CountCodePoints(word) <= 3;
+  // The space-separated tokens "and" and "&" join authors like a
+  // semicolon: the text between them is split into chunks at commas and
+  // semicolons. (White space at a chunk's ends is trimmed, so slicing the
+  // text around each joiner gives the same chunks as rewriting it.)
+  std::size_t chunk_begin = 0;
+  std::size_t pos = 0;
+  while (pos <= core.size()) {
+    std::size_t end = std::min(core.find(' ', pos), core.size());
+    absl::string_view token = core.substr(pos, end - pos);
+    if (token == "and" || token == "&") {
+      (token == "and" ? out->uses_and : out->uses_ampersand) = true;
+      if (!AddChunks(core.substr(chunk_begin, pos - chunk_begin), out)) {
+        return false;
       }
-      if (initials && !out->names.empty()) continue;
-      return false;
+      chunk_begin = std::min(end + 1, core.size());
     }
-    out->names.push_back(std::move(name));
+    pos = end + 1;
   }
+  if (!AddChunks(core.substr(chunk_begin), out)) return false;
   return !out->names.empty() && out->names.size() <= 8;
 }
 
@@ -166,7 +196,7 @@ absl::string_view LeadingSeparator(absl::string_view text,
 }
 
 bool IsPageLike(absl::string_view locator) {
-  std::vector<absl::string_view> words = SplitWords(locator);
+  WordList words = SplitWords(locator);
   if (words.empty()) return false;
   absl::string_view first = words[0];
   // "p.169": the page word glued to the number.
@@ -220,7 +250,14 @@ void ClassifyStyle(absl::string_view sep1, absl::string_view sep2,
 // Parses one citation of a bracket (a part between semicolons).
 bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
   part = TrimSpace(part);
+  // Every prefix starts with one of these letters; most parts start with a
+  // name and skip the list.
+  bool may_have_prefix =
+      !part.empty() &&
+      absl::string_view("acefqs").find(absl::ascii_tolower(
+          static_cast<unsigned char>(part[0]))) != absl::string_view::npos;
   for (absl::string_view prefix : kPrefixes) {
+    if (!may_have_prefix) break;
     if (absl::StartsWithIgnoreCase(part, prefix)) {
       part.remove_prefix(prefix.size());
       part = TrimSpace(part);
@@ -231,7 +268,7 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
   ParsedCitation c;
   std::size_t year_begin = 0, year_end = 0;
   if (!FindYear(part, &year_begin, &year_end)) {
-    std::vector<absl::string_view> words = SplitWords(part);
+    WordList words = SplitWords(part);
     if (words.empty()) return false;
     if (IsPageLike(part)) {
       c.locator_only = true;
@@ -300,7 +337,7 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
   }
   Authors authors;
   if (!ParseAuthors(author_raw, &authors)) return false;
-  c.authors = authors.names;
+  c.authors = std::move(authors.names);
   c.et_al = authors.et_al;
   c.uses_and = authors.uses_and;
   c.uses_ampersand = authors.uses_ampersand;
@@ -313,6 +350,10 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
     bool irregular = false;
     NormalizeLocator(c.locator, bare_is_page, &irregular);
     c.irregular_page = irregular && c.style != v1::CITATION_STYLE_NONSTANDARD;
+  }
+  if (extra_years.empty()) {
+    out->push_back(std::move(c));
+    return true;
   }
   out->push_back(c);
   for (absl::string_view year : absl::StrSplit(extra_years, ',')) {
@@ -352,7 +393,9 @@ bool FindYear(absl::string_view text, std::size_t* begin, std::size_t* end) {
   // Undated works: "n.d.", "in press", "forthcoming" (any case).
   for (absl::string_view marker : {"n.d.", "n.d", "in press", "forthcoming"}) {
     for (std::size_t at = 0; at + marker.size() <= text.size(); ++at) {
-      if ((at == 0 || text[at - 1] == ' ' || text[at - 1] == ',') &&
+      if (absl::ascii_tolower(static_cast<unsigned char>(text[at])) ==
+              marker[0] &&
+          (at == 0 || text[at - 1] == ' ' || text[at - 1] == ',') &&
           absl::EqualsIgnoreCase(text.substr(at, marker.size()), marker)) {
         *begin = at;
         *end = at + marker.size();
@@ -451,38 +494,47 @@ std::string FormatCitation(const std::vector<std::string>& authors, bool et_al,
              style != v1::CITATION_STYLE_CHICAGO &&
              style != v1::CITATION_STYLE_MLA;
   absl::string_view joiner = apa ? " & " : " and ";
-  std::string names;
+  // Built in one string: this runs for every citation that needs a fix.
+  std::string out;
+  out.reserve(64);
+  out.push_back('(');
   if (authors.empty()) {
-    names = "Author";
+    out.append("Author");
   } else if (et_al || authors.size() >= 3) {
-    names = absl::StrCat(authors[0], " et al.");
+    absl::StrAppend(&out, authors[0], " et al.");
   } else if (authors.size() == 2) {
-    names = absl::StrCat(authors[0], joiner, authors[1]);
+    absl::StrAppend(&out, authors[0], joiner, authors[1]);
   } else {
-    names = authors[0];
+    out.append(authors[0]);
   }
   bool unused = false;
   std::string page = locator.empty() ? (page_placeholder ? "p. __" : "")
                                      : NormalizeLocator(locator, true, &unused);
   switch (style) {
     case v1::CITATION_STYLE_HARVARD:
-      return absl::StrCat("(", names, " ", year,
-                          page.empty() ? "" : absl::StrCat(", ", page), ")");
+      absl::StrAppend(&out, " ", year);
+      if (!page.empty()) absl::StrAppend(&out, ", ", page);
+      break;
     case v1::CITATION_STYLE_CHICAGO:
     case v1::CITATION_STYLE_MLA: {
       absl::string_view bare = page;
       if (!absl::ConsumePrefix(&bare, "pp. "))
         absl::ConsumePrefix(&bare, "p. ");
       if (style == v1::CITATION_STYLE_MLA) {
-        return absl::StrCat("(", names, bare.empty() ? "" : " ", bare, ")");
+        if (!bare.empty()) absl::StrAppend(&out, " ", bare);
+      } else {
+        absl::StrAppend(&out, " ", year);
+        if (!bare.empty()) absl::StrAppend(&out, ", ", bare);
       }
-      return absl::StrCat("(", names, " ", year,
-                          bare.empty() ? "" : absl::StrCat(", ", bare), ")");
+      break;
     }
     default:
-      return absl::StrCat("(", names, ", ", year,
-                          page.empty() ? "" : absl::StrCat(", ", page), ")");
+      absl::StrAppend(&out, ", ", year);
+      if (!page.empty()) absl::StrAppend(&out, ", ", page);
+      break;
   }
+  out.push_back(')');
+  return out;
 }
 
 absl::string_view StyleName(v1::CitationStyle style) {

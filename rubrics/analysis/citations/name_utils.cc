@@ -14,7 +14,8 @@ std::string FoldName(absl::string_view name) {
   std::string out;
   out.reserve(name.size());
   UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
+  // Asked for at the first non-ASCII letter: most names are ASCII.
+  const icu::Normalizer2* nfd = nullptr;
   std::size_t pos = 0;
   while (pos < name.size()) {
     UChar32 c = NextCodePoint(name, &pos);
@@ -28,6 +29,9 @@ std::string FoldName(absl::string_view name) {
       continue;
     }
     // Keep the base letter of a decomposed accented letter.
+    if (nfd == nullptr && U_SUCCESS(error)) {
+      nfd = icu::Normalizer2::getNFDInstance(error);
+    }
     icu::UnicodeString decomposed;
     if (U_SUCCESS(error)) {
       decomposed = nfd->normalize(icu::UnicodeString(c), error);
@@ -102,8 +106,8 @@ absl::string_view TrimSpace(absl::string_view text) {
   return text.substr(begin, end - begin);
 }
 
-std::vector<absl::string_view> SplitWords(absl::string_view text) {
-  std::vector<absl::string_view> words;
+WordList SplitWords(absl::string_view text) {
+  WordList words;
   std::size_t pos = 0;
   std::size_t start = std::string::npos;
   while (pos < text.size()) {

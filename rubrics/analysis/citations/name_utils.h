@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 
 namespace marginalia::rubrics {
@@ -28,7 +29,11 @@ bool StartsUpper(absl::string_view word);
 // Trims white space (ASCII and Unicode) from both ends.
 absl::string_view TrimSpace(absl::string_view text);
 
+// Words split on white space. Citation fragments hold a handful of words,
+// kept inline rather than on the heap.
+using WordList = absl::InlinedVector<absl::string_view, 8>;
+
 // Splits on white space.
-std::vector<absl::string_view> SplitWords(absl::string_view text);
+WordList SplitWords(absl::string_view text);
 
 }  // namespace marginalia::rubrics

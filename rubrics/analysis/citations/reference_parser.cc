@@ -45,7 +45,7 @@ int StripNumber(absl::string_view* text) {
 }
 
 bool IsInitials(absl::string_view token) {
-  std::vector<absl::string_view> words = SplitWords(token);
+  WordList words = SplitWords(token);
   if (words.empty()) return false;
   for (absl::string_view word : words) {
     // "J.", "J.M.", "J-P.", "M"
@@ -79,7 +79,7 @@ bool IsCorporateWord(absl::string_view word) {
 }
 
 std::string LastWord(absl::string_view chunk) {
-  std::vector<absl::string_view> words = SplitWords(chunk);
+  WordList words = SplitWords(chunk);
   while (!words.empty()) {
     absl::string_view w = words.back();
     absl::string_view stripped = w;
@@ -101,7 +101,7 @@ std::string LastWord(absl::string_view chunk) {
 // van Hessem" -> "van Hessem"), trailing initials dropped ("Gattellari M" ->
 // "Gattellari"); a first, inverted author keeps every word ("De Gaulle").
 std::string ChunkFamily(absl::string_view chunk, bool inverted_first) {
-  std::vector<absl::string_view> words = SplitWords(chunk);
+  WordList words = SplitWords(chunk);
   while (words.size() > 1 && IsInitials(words.front())) {
     words.erase(words.begin());
     inverted_first = false;
@@ -305,7 +305,7 @@ std::vector<std::string> ReferenceFamilyNames(absl::string_view authors) {
   for (; i < tokens.size(); ++i) {
     absl::string_view t = tokens[i];
     if (IsInitials(t)) continue;
-    std::vector<absl::string_view> words = SplitWords(t);
+    WordList words = SplitWords(t);
     // "Horko" of "Horko, S.", "Horko S.", or "John Smith".
     names.push_back(words.size() == 1 ? LastWord(t) : ChunkFamily(t, false));
   }

@@ -3,13 +3,13 @@
 #include <google/protobuf/text_format.h>
 
 #include <algorithm>
-#include <array>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "builtin_data.h"
 #include "rubrics/analysis/citations/name_utils.h"
 #include "rubrics/analysis/text_queries.h"
+#include "rubrics/document/byte_scan.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -32,15 +32,6 @@ bool Contains(const std::vector<uint64_t>& sorted, uint64_t value) {
 bool IsProse(const Paragraph& p) {
   return p.kind == BlockKind::kProse || p.kind == BlockKind::kListItem;
 }
-
-constexpr std::array<bool, 256> MakePunctuation() {
-  std::array<bool, 256> marks{};
-  for (char c : {'.', ',', ';', ':', '!', '?'}) {
-    marks[static_cast<unsigned char>(c)] = true;
-  }
-  return marks;
-}
-constexpr std::array<bool, 256> kPunctuation = MakePunctuation();
 
 absl::string_view MarkName(char c) {
   switch (c) {
@@ -120,10 +111,11 @@ void MechanicsAnalyzer::CheckPunctuation(const AnalysisInput& input,
                         result->roles[i].role == v1::SECTION_ROLE_REFERENCES)) {
       continue;
     }
-    const char* data = text.data();
     for (uint32_t at = p.span.begin; at < p.span.end; ++at) {
-      char c = data[at];
-      if (!kPunctuation[static_cast<unsigned char>(c)]) continue;
+      at = static_cast<uint32_t>(
+          FindByte<false, '.', ',', ';', ':', '!', '?'>(text, at, p.span.end));
+      if (at == p.span.end) break;
+      char c = text[at];
       // The next mark, allowing spaces between: ". ." as well as "..".
       uint32_t next = at + 1;
       while (next < p.span.end && text[next] == ' ') ++next;

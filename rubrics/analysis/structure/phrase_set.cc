@@ -21,8 +21,12 @@ PhraseSet::PhraseSet(std::initializer_list<absl::string_view> phrases) {
       phrase.push_back(std::move(w));
     }
     int index = static_cast<int>(phrases_.size());
-    if (phrase[0].prefix) {
-      prefix_first_[phrase[0].head & 0xFF].push_back(index);
+    if (phrase[0].prefix && phrase[0].length < 2) {
+      one_byte_prefixes_.push_back(index);
+    } else if (phrase[0].prefix) {
+      uint16_t pair = static_cast<uint16_t>(phrase[0].head & 0xFFFF);
+      by_prefix_pair_.emplace_back(pair, index);
+      prefix_pair_filter_.set(pair);
     } else {
       by_first_word_.emplace_back(phrase[0].folded, index);
       first_word_filter_.set(phrase[0].folded & 4095);
@@ -30,6 +34,23 @@ PhraseSet::PhraseSet(std::initializer_list<absl::string_view> phrases) {
     phrases_.push_back(std::move(phrase));
   }
   std::sort(by_first_word_.begin(), by_first_word_.end());
+  std::sort(by_prefix_pair_.begin(), by_prefix_pair_.end());
+  std::size_t slots = 8;
+  while (slots < 4 * by_first_word_.size()) slots *= 2;
+  first_word_slots_.resize(slots);
+  for (std::size_t k = 0; k < by_first_word_.size();) {
+    std::size_t end = k;
+    while (end < by_first_word_.size() &&
+           by_first_word_[end].first == by_first_word_[k].first) {
+      ++end;
+    }
+    uint64_t folded = by_first_word_[k].first;
+    std::size_t slot = folded & (slots - 1);
+    while (first_word_slots_[slot].end != 0) slot = (slot + 1) & (slots - 1);
+    first_word_slots_[slot] = FirstWordSlot{folded, static_cast<uint32_t>(k),
+                                            static_cast<uint32_t>(end)};
+    k = end;
+  }
 }
 
 bool PhraseSet::WordMatches(const Word& word, const Lexicon& lexicon,
@@ -53,24 +74,39 @@ bool PhraseSet::Matches(const Phrase& phrase, const Lexicon& lexicon,
   return true;
 }
 
-int PhraseSet::MatchAt(const Lexicon& lexicon, uint32_t at,
-                       uint32_t end) const {
+int PhraseSet::MatchCandidates(const Lexicon& lexicon, uint32_t at,
+                               uint32_t end) const {
   int best = 0;
-  uint64_t folded = lexicon.folded(at);
-  auto it = first_word_filter_.test(folded & 4095)
-                ? std::lower_bound(by_first_word_.begin(), by_first_word_.end(),
-                                   std::make_pair(folded, 0))
-                : by_first_word_.end();
-  for (; it != by_first_word_.end() && it->first == folded; ++it) {
-    const Phrase& phrase = phrases_[it->second];
-    int n = static_cast<int>(phrase.size());
-    if (n > best && Matches(phrase, lexicon, at, end)) best = n;
-  }
-  for (int index : prefix_first_[lexicon.head(at) & 0xFF]) {
+  // The longest match wins, so the order candidates are tried in does not
+  // matter.
+  auto try_phrase = [&](int index) {
     const Phrase& phrase = phrases_[index];
     int n = static_cast<int>(phrase.size());
     if (n > best && Matches(phrase, lexicon, at, end)) best = n;
+  };
+  uint64_t folded = lexicon.folded(at);
+  if (first_word_filter_[folded & 4095]) {
+    std::size_t mask = first_word_slots_.size() - 1;
+    for (std::size_t slot = folded & mask; first_word_slots_[slot].end != 0;
+         slot = (slot + 1) & mask) {
+      const FirstWordSlot& found = first_word_slots_[slot];
+      if (found.folded != folded) continue;
+      for (uint32_t k = found.begin; k < found.end; ++k) {
+        try_phrase(by_first_word_[k].second);
+      }
+      break;
+    }
   }
+  uint16_t pair = static_cast<uint16_t>(lexicon.head(at) & 0xFFFF);
+  if (prefix_pair_filter_[pair]) {
+    for (auto p =
+             std::lower_bound(by_prefix_pair_.begin(), by_prefix_pair_.end(),
+                              std::make_pair(pair, 0));
+         p != by_prefix_pair_.end() && p->first == pair; ++p) {
+      try_phrase(p->second);
+    }
+  }
+  for (int index : one_byte_prefixes_) try_phrase(index);
   return best;
 }
 

@@ -3,7 +3,6 @@
 // construction; thread-safe.
 #pragma once
 
-#include <array>
 #include <bitset>
 #include <cstdint>
 #include <initializer_list>
@@ -26,7 +25,15 @@ class PhraseSet {
 
   // Words matched by the longest phrase starting at word `at` (0 if none).
   // Matching stops at `end` (exclusive).
-  int MatchAt(const Lexicon& lexicon, uint32_t at, uint32_t end) const;
+  int MatchAt(const Lexicon& lexicon, uint32_t at, uint32_t end) const {
+    // Most words start no phrase: the filters say so without a call.
+    if (!first_word_filter_[lexicon.folded(at) & 4095] &&
+        !prefix_pair_filter_[lexicon.head(at) & 0xFFFF] &&
+        one_byte_prefixes_.empty()) {
+      return 0;
+    }
+    return MatchCandidates(lexicon, at, end);
+  }
   // Phrase occurrences among words [range.begin, range.end).
   int Count(const Lexicon& lexicon, IndexRange range) const;
   // Whether a phrase starts at the first word of `range`.
@@ -44,6 +51,7 @@ class PhraseSet {
   };
   using Phrase = std::vector<Word>;
 
+  int MatchCandidates(const Lexicon& lexicon, uint32_t at, uint32_t end) const;
   static bool WordMatches(const Word& word, const Lexicon& lexicon,
                           uint32_t at);
   bool Matches(const Phrase& phrase, const Lexicon& lexicon, uint32_t at,
@@ -53,12 +61,25 @@ class PhraseSet {
   // (first word's hash, phrase index) of phrases starting with a whole
   // word, sorted.
   std::vector<std::pair<uint64_t, int>> by_first_word_;
+  // Where each first word's phrases lie in by_first_word_: a hash table
+  // (open addressing on the low bits), since the common words ("the",
+  // "in") that start phrases pass the filter below.
+  struct FirstWordSlot {
+    uint64_t folded = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;  // 0 for a free slot
+  };
+  std::vector<FirstWordSlot> first_word_slots_;
   // A filter on first words' hashes: most words start no phrase, and this
   // says so without a search.
   std::bitset<4096> first_word_filter_;
-  // Phrases starting with a prefix, by the prefix's first byte, so that a
-  // word is tried only against prefixes it could start with.
-  std::array<std::vector<int>, 256> prefix_first_;
+  // Phrases starting with a prefix, by the prefix's first two bytes (the
+  // low 16 bits of its head), sorted, so that a word is tried only against
+  // prefixes it could start with; a filter on those bytes says "none" for
+  // most words without a search. One-byte prefixes are kept apart.
+  std::vector<std::pair<uint16_t, int>> by_prefix_pair_;
+  std::bitset<65536> prefix_pair_filter_;
+  std::vector<int> one_byte_prefixes_;
 };
 
 // Where phrase sets match in one document: each word is tested against a

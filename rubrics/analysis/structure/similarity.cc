@@ -46,10 +46,15 @@ IdfTable::IdfTable(const std::vector<TermVector>& passages,
     for (const auto& [stem, weight] : passage.terms_) ++frequency[stem];
   }
   double n = static_cast<double>(passages.size());
-  idf_.resize(stem_count);
-  for (std::size_t s = 0; s < stem_count; ++s) {
-    idf_[s] = frequency[s] == 0 ? std::log(n + 1) : std::log(n / frequency[s]);
+  // A frequency is at most the number of passages: one logarithm per
+  // frequency rather than per stem.
+  std::vector<double> log_of(passages.size() + 1);
+  log_of[0] = std::log(n + 1);
+  for (std::size_t f = 1; f < log_of.size(); ++f) {
+    log_of[f] = std::log(n / static_cast<int>(f));
   }
+  idf_.resize(stem_count);
+  for (std::size_t s = 0; s < stem_count; ++s) idf_[s] = log_of[frequency[s]];
 }
 
 TermVector TermVector::UnitSum(const std::vector<TermVector>& vectors,
@@ -92,6 +97,23 @@ void TermVector::Add(const TermVector& other) {
 double TermVector::Cosine(const TermVector& other) const {
   if (norm_ == 0 || other.norm_ == 0) return 0;
   double dot = 0;
+  // A short vector (an opening sentence) against a long one (a paragraph):
+  // look each short-side stem up rather than walk both lists. The products
+  // are added in the same (stem) order, so the sum is the same.
+  const auto& shorter =
+      terms_.size() <= other.terms_.size() ? terms_ : other.terms_;
+  const auto& longer = &shorter == &terms_ ? other.terms_ : terms_;
+  if (shorter.size() * 3 < longer.size()) {
+    auto from = longer.begin();
+    for (const auto& [stem, weight] : shorter) {
+      from = std::lower_bound(from, longer.end(), stem,
+                              [](const std::pair<uint32_t, double>& t,
+                                 uint32_t s) { return t.first < s; });
+      if (from == longer.end()) break;
+      if (from->first == stem) dot += weight * from->second;
+    }
+    return dot / (norm_ * other.norm_);
+  }
   std::size_t i = 0, j = 0;
   while (i < terms_.size() && j < other.terms_.size()) {
     uint32_t a = terms_[i].first;
@@ -101,6 +123,22 @@ double TermVector::Cosine(const TermVector& other) const {
     j += b <= a;
   }
   return dot / (norm_ * other.norm_);
+}
+
+double TermVector::Cosine(const DenseTermVector& other) const {
+  if (norm_ == 0 || other.norm_ == 0) return 0;
+  double dot = 0;
+  for (const auto& [stem, weight] : terms_) {
+    double other_weight = other.weights_[stem];
+    if (other_weight != 0) dot += weight * other_weight;
+  }
+  return dot / (norm_ * other.norm_);
+}
+
+DenseTermVector::DenseTermVector(const TermVector& vector,
+                                 std::size_t stem_count)
+    : weights_(stem_count, 0.0), norm_(vector.norm_) {
+  for (const auto& [stem, weight] : vector.terms_) weights_[stem] = weight;
 }
 
 double TermVector::CoveredBy(const TermVector& other) const {

@@ -11,6 +11,7 @@
 
 namespace marginalia::rubrics {
 
+class DenseTermVector;
 class IdfTable;
 
 // A passage's content-word stems with weights (counts to begin with),
@@ -28,6 +29,8 @@ class TermVector {
 
   // Cosine similarity, 0 to 1.
   double Cosine(const TermVector& other) const;
+  // The same, against a vector laid out densely (bit for bit the same sum).
+  double Cosine(const DenseTermVector& other) const;
   // Share of this vector's distinct stems that `other` also has.
   double CoveredBy(const TermVector& other) const;
 
@@ -42,10 +45,25 @@ class TermVector {
   double SquaredNorm() const { return norm_ * norm_; }
 
  private:
+  friend class DenseTermVector;
   friend class IdfTable;
   void Normalise();
 
   std::vector<std::pair<uint32_t, double>> terms_;
+  double norm_ = 0;
+};
+
+// A TermVector laid out by stem id (0 where a stem is absent). A Cosine
+// against it looks each of the other vector's stems up instead of merging
+// two lists, which pays when this side is long (the sum of every body
+// paragraph) and is compared with many short ones.
+class DenseTermVector {
+ public:
+  DenseTermVector(const TermVector& vector, std::size_t stem_count);
+
+ private:
+  friend class TermVector;
+  std::vector<double> weights_;
   double norm_ = 0;
 };
 

@@ -240,11 +240,13 @@ class Checker {
     if (n < kMinOrderedParagraphs) return;
     {
       std::vector<TermVector> raw;
+      raw.reserve(n);
       for (std::size_t k = 0; k < n; ++k) {
         raw.emplace_back(input_.lexicon, Words(body_[k]));
       }
       IdfTable idf(raw, input_.lexicon.stem_count());
       std::vector<TermVector> weighted;
+      weighted.reserve(n);
       for (const TermVector& v : raw) weighted.push_back(v.Weighted(idf));
       TermVector unit_sum =
           TermVector::UnitSum(weighted, input_.lexicon.stem_count());
@@ -281,6 +283,7 @@ class Checker {
                   const TermVector& unit_sum) const {
     double to_previous = 0, to_others = 0;
     double n = static_cast<double>(weighted.size());
+    DenseTermVector dense_sum(unit_sum, input_.lexicon.stem_count());
     for (std::size_t k = 1; k < weighted.size(); ++k) {
       const Paragraph& p = doc_.paragraphs()[body_[k]];
       if (p.sentences.empty()) continue;
@@ -289,7 +292,7 @@ class Checker {
               .Weighted(idf);
       to_previous += opening.Cosine(weighted[k - 1]);
       double others =
-          opening.Cosine(unit_sum) * std::sqrt(unit_sum.SquaredNorm()) -
+          opening.Cosine(dense_sum) * std::sqrt(unit_sum.SquaredNorm()) -
           opening.Cosine(weighted[k]);
       to_others += others / (n - 1);
     }
