@@ -7,7 +7,7 @@
 #   bench/batch_bench.sh [BUILD_DIR] [COUNT] [extra batch flags...]
 # Prints essays per second for the stream (stored and acknowledged) and for
 # the whole 'marginalia batch' command (reading files, scoring, storing,
-# reading the reports back, summary), and the CPU time per essay, which
+# the reports answered on the stream, summary), and the CPU time per essay, which
 # does not depend on what else the machine is running.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,7 +82,7 @@ if [[ "$stored" -ne "$count" ]]; then
 fi
 awk -v n="$count" -v s="$start" -v e="$end" -v sc="$server_cpu" \
     -v cc="$client_cpu" -v cores="$(nproc)" 'BEGIN {
-  printf "whole command (with reports read back for the summary): %d essays in %.2f s: %.0f essays/s end to end\n",
+  printf "whole command (reports and summary included): %d essays in %.2f s: %.0f essays/s end to end\n",
          n, e - s, n / (e - s)
   printf "CPU: %.2f ms per essay (server %.2f s, client %.2f s in all): %d idle cores would allow about %.0f essays/s\n",
          1000 * (sc + cc) / n, sc, cc, cores, cores * n / (sc + cc) }'

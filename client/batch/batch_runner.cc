@@ -110,6 +110,7 @@ bool BatchRunner::BuildRequest(std::size_t index, const BatchInput& input,
   submission->set_file_name(BaseName(input.path));
   submission->set_request_id(BatchRequestId(options_.assignment, *text));
   submission->set_text(*std::move(text));
+  request->set_include_report(true);  // saves a GetFeedback per essay
   return true;
 }
 
@@ -136,10 +137,12 @@ void BatchRunner::ReadAnswers(Stream* stream) {
                           ": ", answer.error().message()),
              {});
     } else {
+      std::optional<v1::FeedbackReport> report;
+      if (answer.has_report()) report = std::move(*answer.mutable_report());
       Settle(
           it->second,
           answer.created() ? EssayState::kStored : EssayState::kAlreadyStored,
-          "", answer.submission());
+          "", std::move(*answer.mutable_submission()), std::move(report));
     }
   }
   absl::MutexLock lock(&mutex_);
@@ -147,12 +150,14 @@ void BatchRunner::ReadAnswers(Stream* stream) {
 }
 
 void BatchRunner::Settle(std::size_t index, EssayState state,
-                         std::string reason, v1::Submission submission) {
+                         std::string reason, v1::Submission submission,
+                         std::optional<v1::FeedbackReport> report) {
   absl::MutexLock lock(&mutex_);
   EssayOutcome& outcome = outcomes_[index];
   outcome.state = state;
   outcome.reason = std::move(reason);
   outcome.submission = std::move(submission);
+  outcome.report = std::move(report);
   if (state == EssayState::kStored) ++counts_.stored;
   if (state == EssayState::kAlreadyStored) ++counts_.already_stored;
   if (state == EssayState::kFailed) ++counts_.failed;

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct EssayOutcome {
   std::string reason;
   // Set for kStored and kAlreadyStored.
   marginalia::v1::Submission submission;
+  // The engine's report, when the server answered with it (kStored only).
+  std::optional<marginalia::v1::FeedbackReport> report;
 };
 
 // Running totals, passed to the progress callback.
@@ -89,8 +92,10 @@ class BatchRunner {
   bool BuildRequest(std::size_t index, const BatchInput& input,
                     marginalia::v1::BatchCreateSubmissionsRequest* request);
   void ReadAnswers(Stream* stream);
-  void Settle(std::size_t index, EssayState state, std::string reason,
-              marginalia::v1::Submission submission);
+  void Settle(
+      std::size_t index, EssayState state, std::string reason,
+      marginalia::v1::Submission submission,
+      std::optional<marginalia::v1::FeedbackReport> report = std::nullopt);
 
   marginalia::v1::SubmissionService::StubInterface* stub_;
   const AuthorNamer* authors_;

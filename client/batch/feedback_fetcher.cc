@@ -87,6 +87,10 @@ void FeedbackFetcher::Finish(std::vector<CohortEssay>* essays) {
           absl::StrCat("stored, but its feedback could not be read: ",
                        StatusCodeName(fetched.status.error_code()), ": ",
                        fetched.status.error_message());
+      // A report the stream brought is dropped too: without its text an
+      // HTML page cannot be drawn, and a half-read essay is easier to spot.
+      essay.has_feedback = false;
+      essay.feedback.Clear();
       continue;
     }
     essay.has_feedback = true;

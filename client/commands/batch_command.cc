@@ -76,7 +76,10 @@ std::vector<EssayOutcome> SendEssays(const BatchArgs& args,
   last.total = static_cast<int>(inputs.size());
   auto progress = [&](std::size_t index, const EssayOutcome& essay,
                       const BatchCounts& counts) {
-    if (!essay.submission.id().empty()) {
+    // The stream answers a new essay with its report; the fetcher reads the
+    // rest (essays stored earlier, and the text an HTML page needs).
+    bool complete = essay.report.has_value() && args.html.empty();
+    if (!essay.submission.id().empty() && !complete) {
       fetcher->Add(index, essay.submission.id());
     }
     if (essay.state == EssayState::kFailed || args.verbose) {
@@ -210,7 +213,14 @@ int RunBatch(const BatchArgs& args, CliContext& context) {
       args, inputs, *authors, stop, &fetcher, context, &stream_status);
   std::vector<CohortEssay> essays;
   for (EssayOutcome& outcome : outcomes) {
-    essays.push_back(CohortEssay{std::move(outcome), false, {}, "", ""});
+    CohortEssay essay{std::move(outcome), false, {}, "", ""};
+    if (essay.outcome.report.has_value()) {
+      essay.has_feedback = true;
+      *essay.feedback.mutable_submission() = essay.outcome.submission;
+      *essay.feedback.mutable_report() = *std::move(essay.outcome.report);
+      essay.outcome.report.reset();
+    }
+    essays.push_back(std::move(essay));
   }
   fetcher.Finish(&essays);
   bool interrupted = stop->load();

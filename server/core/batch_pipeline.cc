@@ -24,7 +24,7 @@ BatchPipeline::BatchPipeline(SubmissionIntake* intake,
 BatchPipeline::~BatchPipeline() { Finish(); }
 
 void BatchPipeline::Add(std::string client_ref,
-                        v1::CreateSubmissionRequest request) {
+                        v1::CreateSubmissionRequest request, bool with_report) {
   absl::MutexLock lock(&mutex_);
   mutex_.Await(absl::Condition(
       +[](BatchPipeline* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex_) {
@@ -32,12 +32,12 @@ void BatchPipeline::Add(std::string client_ref,
       },
       this));
   ++in_flight_;
-  work_.push_back(Item{std::move(client_ref), std::move(request)});
+  work_.push_back(Item{std::move(client_ref), std::move(request), with_report});
 }
 
 void BatchPipeline::Reject(const std::string& client_ref,
                            const absl::Status& status) {
-  Send(client_ref, status);  // never counted as in flight
+  Send(client_ref, status, nullptr);  // never counted as in flight
 }
 
 void BatchPipeline::Finish() {
@@ -80,7 +80,8 @@ void BatchPipeline::PrepareOne(const Item& item) {
             CreateSubmissionResult{*std::move(prepared->replay), false});
   } else {
     absl::MutexLock lock(&mutex_);
-    ready_.push_back(Ready{item.client_ref, std::move(prepared->submission)});
+    ready_.push_back(Ready{item.client_ref, std::move(prepared->submission),
+                           item.with_report});
   }
 }
 
@@ -125,21 +126,27 @@ void BatchPipeline::StoreGroup(std::vector<Ready>& group) {
                                 std::move(alone->front()))
                           : alone.status();
     }
-    Respond(group[i].client_ref, std::move(result));
+    // A request_id stored concurrently by another call leaves `created`
+    // false: the stored report is then that call's, not this one.
+    bool own_report = group[i].with_report && result.ok() && result->created;
+    Respond(group[i].client_ref, std::move(result),
+            own_report ? &group[i].submission.report : nullptr);
   }
 }
 
 void BatchPipeline::Send(const std::string& client_ref,
-                         absl::StatusOr<CreateSubmissionResult> result) {
+                         absl::StatusOr<CreateSubmissionResult> result,
+                         v1::FeedbackReport* report) {
   absl::MutexLock lock(&respond_mutex_);
-  if (!peer_gone_ && !respond_(client_ref, std::move(result))) {
+  if (!peer_gone_ && !respond_(client_ref, std::move(result), report)) {
     peer_gone_ = true;
   }
 }
 
 void BatchPipeline::Respond(const std::string& client_ref,
-                            absl::StatusOr<CreateSubmissionResult> result) {
-  Send(client_ref, std::move(result));
+                            absl::StatusOr<CreateSubmissionResult> result,
+                            v1::FeedbackReport* report) {
+  Send(client_ref, std::move(result), report);
   absl::MutexLock lock(&mutex_);
   --in_flight_;
 }

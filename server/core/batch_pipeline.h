@@ -34,10 +34,13 @@ class BatchPipeline {
  public:
   // Sends the outcome of the item `client_ref`; false when the peer has gone
   // (later answers are then dropped, but items already accepted are still
-  // stored). Called from the pipeline's threads, never twice at once.
+  // stored). `report` is the engine's report of a submission this item
+  // created, when Add() asked for it, else null; the responder may move
+  // from it. Called from the pipeline's threads, never twice at once.
   using Responder =
       std::function<bool(const std::string& client_ref,
-                         absl::StatusOr<CreateSubmissionResult> result)>;
+                         absl::StatusOr<CreateSubmissionResult> result,
+                         marginalia::v1::FeedbackReport* report)>;
 
   // `intake` must outlive the pipeline.
   BatchPipeline(SubmissionIntake* intake, BatchPipelineOptions options,
@@ -48,8 +51,9 @@ class BatchPipeline {
   BatchPipeline& operator=(const BatchPipeline&) = delete;
 
   // Queues one item; blocks while max_in_flight items are unanswered.
+  // With `with_report`, a created submission is answered with its report.
   void Add(std::string client_ref,
-           marginalia::v1::CreateSubmissionRequest request);
+           marginalia::v1::CreateSubmissionRequest request, bool with_report);
   // Answers an item at once with an error, without scoring or storing it
   // (e.g. the caller may not submit it).
   void Reject(const std::string& client_ref, const absl::Status& status);
@@ -61,10 +65,12 @@ class BatchPipeline {
   struct Item {
     std::string client_ref;
     marginalia::v1::CreateSubmissionRequest request;
+    bool with_report = false;
   };
   struct Ready {
     std::string client_ref;
     NewSubmission submission;
+    bool with_report = false;
   };
 
   void WorkLoop();
@@ -77,10 +83,12 @@ class BatchPipeline {
   void StoreGroup(std::vector<Ready>& group);
   // Answers an accepted item and frees its place in flight.
   void Respond(const std::string& client_ref,
-               absl::StatusOr<CreateSubmissionResult> result);
+               absl::StatusOr<CreateSubmissionResult> result,
+               marginalia::v1::FeedbackReport* report = nullptr);
   // Sends one answer, serialised with every other.
   void Send(const std::string& client_ref,
-            absl::StatusOr<CreateSubmissionResult> result);
+            absl::StatusOr<CreateSubmissionResult> result,
+            marginalia::v1::FeedbackReport* report);
 
   SubmissionIntake* intake_;
   BatchPipelineOptions options_;

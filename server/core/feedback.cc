@@ -40,10 +40,12 @@ absl::StatusOr<v1::GetFeedbackResponse> FeedbackReader::Get(
                    store_->GetSubmission(submission_id, false));
   ASSIGN_OR_RETURN(GradeRecord record, store_->GetGradeRecord(submission_id));
   bool immediate = false;
+  double peer_weight = 0;
   absl::StatusOr<v1::Assignment> assignment =
       store_->GetAssignment(submission.assignment_id());
   if (assignment.ok()) {
     immediate = assignment->peer_review().engine_feedback_immediately();
+    peer_weight = assignment->peer_review().peer_weight();
   }
   bool released = record.release_time.has_value();
   bool full = access.staff() || released;
@@ -64,14 +66,17 @@ absl::StatusOr<v1::GetFeedbackResponse> FeedbackReader::Get(
     ASSIGN_OR_RETURN(v1::ListCommentsResponse comments,
                      comments_->List(access, list));
     *response.mutable_comments() = std::move(*comments.mutable_comments());
-    ASSIGN_OR_RETURN(*response.mutable_grade(), grading_->Compute(submission));
+    std::optional<v1::PeerSummary> peers;
     if (peers_ != nullptr) {
-      ASSIGN_OR_RETURN(std::optional<v1::PeerSummary> peers,
-                       peers_->ForSubmission(submission));
-      if (peers.has_value()) {
-        if (!access.staff()) peers->clear_reviewers();
-        *response.mutable_peer_summary() = *std::move(peers);
-      }
+      ASSIGN_OR_RETURN(peers, peers_->ForSubmission(submission));
+    }
+    ASSIGN_OR_RETURN(*response.mutable_grade(),
+                     grading_->ComputeFrom(
+                         submission, response.report(), record,
+                         peers.has_value() ? &*peers : nullptr, peer_weight));
+    if (peers.has_value()) {
+      if (!access.staff()) peers->clear_reviewers();
+      *response.mutable_peer_summary() = *std::move(peers);
     }
   }
   *response.mutable_submission() = std::move(submission);

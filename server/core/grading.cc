@@ -49,7 +49,6 @@ absl::StatusOr<v1::Rubric> Grading::RubricOf(const v1::Submission& submission) {
 }
 
 absl::StatusOr<v1::Grade> Grading::Compute(const v1::Submission& submission) {
-  ASSIGN_OR_RETURN(v1::Rubric rubric, RubricOf(submission));
   ASSIGN_OR_RETURN(v1::FeedbackReport report,
                    store_->GetReport(submission.id()));
   ASSIGN_OR_RETURN(GradeRecord record, store_->GetGradeRecord(submission.id()));
@@ -61,10 +60,18 @@ absl::StatusOr<v1::Grade> Grading::Compute(const v1::Submission& submission) {
   if (peers_ != nullptr) {
     ASSIGN_OR_RETURN(peers, peers_->ForSubmission(submission));
   }
-  return ComputeGrade(
-      submission.id(),
-      GradeInputs{rubric, report, record, peers.has_value() ? &*peers : nullptr,
-                  peer_weight});
+  return ComputeFrom(submission, report, record,
+                     peers.has_value() ? &*peers : nullptr, peer_weight);
+}
+
+absl::StatusOr<v1::Grade> Grading::ComputeFrom(const v1::Submission& submission,
+                                               const v1::FeedbackReport& report,
+                                               const GradeRecord& record,
+                                               const v1::PeerSummary* peers,
+                                               double peer_weight) {
+  ASSIGN_OR_RETURN(v1::Rubric rubric, RubricOf(submission));
+  return ComputeGrade(submission.id(),
+                      GradeInputs{rubric, report, record, peers, peer_weight});
 }
 
 absl::StatusOr<v1::Grade> Grading::Get(const Access& access,

@@ -25,6 +25,12 @@ class Grading {
   // The grade as staff see it.
   absl::StatusOr<marginalia::v1::Grade> Compute(
       const marginalia::v1::Submission& submission);
+  // The same from parts already read (GetFeedback reads them anyway), so
+  // that they are not read twice. `peers` may be null.
+  absl::StatusOr<marginalia::v1::Grade> ComputeFrom(
+      const marginalia::v1::Submission& submission,
+      const marginalia::v1::FeedbackReport& report, const GradeRecord& record,
+      const marginalia::v1::PeerSummary* peers, double peer_weight);
 
   // The grade as `access` may see it: before release the author gets only
   // the formula and released = false.

@@ -115,13 +115,16 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
   BatchPipeline pipeline(
       intake_, BatchPipelineOptions{},
       [this, stream](const std::string& client_ref,
-                     absl::StatusOr<CreateSubmissionResult> result) {
+                     absl::StatusOr<CreateSubmissionResult> result,
+                     v1::FeedbackReport* report) {
         v1::BatchCreateSubmissionsResponse response;
         response.set_client_ref(client_ref);
         if (result.ok()) {
           if (result->created) AllocateLate(result->submission);
           *response.mutable_submission() = std::move(result->submission);
           response.set_created(result->created);
+          if (report != nullptr)
+            *response.mutable_report() = std::move(*report);
         } else {
           *response.mutable_error() = ToItemError(result.status());
         }
@@ -140,8 +143,11 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
     if (item.submission().author().empty()) {
       item.mutable_submission()->set_author(access->caller.id());
     }
+    // Staff see every report at once; anyone else waits for GetFeedback's
+    // release rules.
+    bool with_report = item.include_report() && access->staff();
     pipeline.Add(std::move(*item.mutable_client_ref()),
-                 std::move(*item.mutable_submission()));
+                 std::move(*item.mutable_submission()), with_report);
     item.Clear();
   }
   pipeline.Finish();

@@ -233,7 +233,8 @@ std::map<std::string, v1::BatchCreateSubmissionsResponse> SendBatch(
     v1::SubmissionService::Stub& stub, const testing::Person& staff,
     const std::string& author,
     const std::vector<std::tuple<std::string, std::string, std::string>>&
-        items) {
+        items,
+    bool include_report = false) {
   testing::TokenContext context(staff.token);
   auto stream = stub.BatchCreateSubmissions(&context);
   // Write everything before reading: the server must keep taking items
@@ -246,6 +247,7 @@ std::map<std::string, v1::BatchCreateSubmissionsResponse> SendBatch(
       request.mutable_submission()->set_author(author);
       request.mutable_submission()->set_text(text);
       request.mutable_submission()->set_request_id(request_id);
+      request.set_include_report(include_report);
       if (!stream->Write(request)) break;
     }
     stream->WritesDone();
@@ -304,6 +306,42 @@ TEST_F(SubmissionServiceTest, BatchAuthorisesEachItemLikeASingleSubmission) {
   ASSERT_TRUE(as_self["s"].has_submission()) << as_self["s"].error().message();
   EXPECT_EQ(as_self["s"].submission().author(), ada().id);
   EXPECT_EQ(CountSubmissions(), 1);
+}
+
+TEST_F(SubmissionServiceTest, BatchAnswersStaffWithTheReportFeedbackServes) {
+  const std::string essay = testing::SampleEssay();
+  auto first = SendBatch(stub(), course_.tutor, ada().id,
+                         {{"a", essay, "key-a"}}, /*include_report=*/true);
+  ASSERT_TRUE(first["a"].created()) << first["a"].error().message();
+  ASSERT_TRUE(first["a"].has_report());
+  v1::GetFeedbackRequest request;
+  request.set_submission_id(first["a"].submission().id());
+  v1::GetFeedbackResponse feedback;
+  testing::TokenContext context(course_.tutor.token);
+  ASSERT_TRUE(stub().GetFeedback(&context, request, &feedback).ok());
+  // The very report that was stored, not a second scoring of the text.
+  EXPECT_EQ(first["a"].report().SerializeAsString(),
+            feedback.report().SerializeAsString());
+  EXPECT_EQ(first["a"].report().stats().paragraphs(), 19);
+
+  // Not for an essay stored earlier, nor when it was not asked for.
+  auto again = SendBatch(stub(), course_.tutor, ada().id,
+                         {{"a", essay, "key-a"}}, /*include_report=*/true);
+  EXPECT_FALSE(again["a"].created());
+  EXPECT_FALSE(again["a"].has_report());
+  auto unasked = SendBatch(stub(), course_.tutor, ada().id,
+                           {{"b", essay + "\nMore.", "key-b"}});
+  EXPECT_TRUE(unasked["b"].created());
+  EXPECT_FALSE(unasked["b"].has_report());
+}
+
+TEST_F(SubmissionServiceTest, BatchWithholdsTheReportFromAStudent) {
+  // Before release a student reads the report only through GetFeedback,
+  // which applies the assignment's release rules.
+  auto own = SendBatch(stub(), ada(), ada().id, {{"s", "Essay S.", "key-s"}},
+                       /*include_report=*/true);
+  ASSERT_TRUE(own["s"].created()) << own["s"].error().message();
+  EXPECT_FALSE(own["s"].has_report());
 }
 
 TEST_F(SubmissionServiceTest, BatchIsolatesARequestIdReusedForAnotherText) {
