@@ -220,7 +220,9 @@ Lexicon::Lexicon(const Document& document) {
   const auto& words = document.words();
   const std::vector<uint64_t>& stopwords = Stopwords();
   entries_.resize(words.size());
-  char buffer[64];
+  // Zeroed once: bytes past a word are a previous word's, which the head's
+  // mask clears, so the head is a fixed eight-byte load, not a memcpy call.
+  char buffer[64] = {};
   // prefix_hash[k] is the hash of the first k folded bytes, so the stem's
   // hash comes for free once its length is known.
   uint64_t prefix_hash[65];
@@ -245,9 +247,9 @@ Lexicon::Lexicon(const Document& document) {
     e.stopword = n <= 10 && IsStopwordIn(stopwords, e.folded);
     e.content = !e.stopword && !words[i].numeric && n >= 3;
     e.stem = e.content ? prefix_hash[StemLength(buffer, n)] : e.folded;
-    uint64_t head = 0;
-    std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
-    e.head = head;
+    uint64_t head;
+    std::memcpy(&head, buffer, 8);
+    e.head = head & Mask(n);
     e.length = static_cast<uint8_t>(n);
     e.stem_id = 0;
   }
