@@ -219,14 +219,19 @@ bool Lexicon::IsStopword(uint64_t folded) {
 Lexicon::Lexicon(const Document& document) {
   const auto& words = document.words();
   const std::vector<uint64_t>& stopwords = Stopwords();
-  entries_.resize(words.size());
-  char buffer[64];
+  const char* text = document.text().data();
+  // Reserved, not resized: each entry is written once, whole.
+  entries_.reserve(words.size());
+  std::size_t content = 0;
+  // Zeroed once: bytes past a word are a previous word's, which the head's
+  // mask clears, so the head is a fixed eight-byte load, not a memcpy call.
+  char buffer[64] = {};
   // prefix_hash[k] is the hash of the first k folded bytes, so the stem's
   // hash comes for free once its length is known.
   uint64_t prefix_hash[65];
   for (std::size_t i = 0; i < words.size(); ++i) {
-    Entry& e = entries_[i];
-    absl::string_view word = document.Slice(words[i].span);
+    Entry e;
+    absl::string_view word(text + words[i].span.begin, words[i].span.size());
     // Words with non-ASCII bytes (curly apostrophes, accents) take the
     // general fold.
     std::size_t n = std::min<std::size_t>(word.size(), 64);
@@ -245,21 +250,21 @@ Lexicon::Lexicon(const Document& document) {
     e.stopword = n <= 10 && IsStopwordIn(stopwords, e.folded);
     e.content = !e.stopword && !words[i].numeric && n >= 3;
     e.stem = e.content ? prefix_hash[StemLength(buffer, n)] : e.folded;
-    uint64_t head = 0;
-    std::memcpy(&head, buffer, std::min<std::size_t>(8, n));
-    e.head = head;
+    uint64_t head;
+    std::memcpy(&head, buffer, 8);
+    e.head = head & Mask(n);
     e.length = static_cast<uint8_t>(n);
     e.stem_id = 0;
+    content += e.content ? 1 : 0;
+    entries_.push_back(e);
   }
-  NumberStems();
+  NumberStems(content);
 }
 
-void Lexicon::NumberStems() {
+void Lexicon::NumberStems(std::size_t content) {
   // Distinct stems first (an open-addressing set of them), so that only
   // those are sorted; ids follow the order of the stems' hashes, which fixes
   // the order similarity sums run in.
-  std::size_t content = 0;
-  for (const Entry& e : entries_) content += e.content ? 1 : 0;
   if (content == 0) return;
   std::size_t slots = 16;
   while (slots < 2 * content) slots *= 2;

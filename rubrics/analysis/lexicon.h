@@ -51,8 +51,8 @@ class Lexicon {
     bool stopword;
     bool content;
   };
-  // Sets stem_id and stem_count_.
-  void NumberStems();
+  // Sets stem_id and stem_count_; `content` counts the content words.
+  void NumberStems(std::size_t content);
 
   std::vector<Entry> entries_;
   std::size_t stem_count_ = 0;

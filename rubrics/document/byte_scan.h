@@ -2,8 +2,13 @@
 // Most bytes of an essay are letters and spaces that the passes looking for
 // sentence ends, doubled punctuation or superscripts step over; testing a
 // 64-bit word for a few byte values (SWAR) costs about as much as testing
-// one byte.
+// one byte. Where SSE2 is available (every x86-64), sixteen bytes are tested
+// at a time with byte compares instead.
 #pragma once
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <array>
 #include <cstddef>
@@ -27,6 +32,19 @@ uint64_t HasByte(uint64_t word) {
   return (diff - kEveryByte) & ~diff & kHighBits;
 }
 
+#if defined(__SSE2__)
+// A mask with bit i set when byte i of the sixteen at `data` is wanted.
+template <bool kNonAscii, char... kAscii>
+int WantedBytes16(const char* data) {
+  __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+  // A byte >= 0x80 has its top bit set already, which is what movemask reads.
+  __m128i hits = kNonAscii ? block : _mm_setzero_si128();
+  ((hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(kAscii)))),
+   ...);
+  return _mm_movemask_epi8(hits);
+}
+#endif
+
 template <bool kNonAscii, char... kAscii>
 constexpr std::array<bool, 256> MakeByteTable() {
   std::array<bool, 256> table{};
@@ -47,6 +65,13 @@ std::size_t FindByte(absl::string_view text, std::size_t pos, std::size_t end) {
   static constexpr std::array<bool, 256> kTable =
       internal::MakeByteTable<kNonAscii, kAscii...>();
   const char* data = text.data();
+#if defined(__SSE2__)
+  while (pos + 16 <= end) {
+    int wanted = internal::WantedBytes16<kNonAscii, kAscii...>(data + pos);
+    if (wanted != 0) return pos + __builtin_ctz(static_cast<unsigned>(wanted));
+    pos += 16;
+  }
+#endif
   while (pos + 8 <= end) {
     uint64_t word;
     std::memcpy(&word, data + pos, 8);

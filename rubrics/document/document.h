@@ -142,14 +142,17 @@ struct TextStatistics {
   double readability_grade = 0;
 };
 
-// An essay segmented for analysis. Owns a copy of its text.
+// An essay segmented for analysis. Owns a copy of its text, unless built
+// by SegmentBorrowed().
 class Document {
  public:
   Document() = default;
 
-  absl::string_view text() const { return text_; }
+  absl::string_view text() const {
+    return borrowed_ ? borrowed_text_ : absl::string_view(text_);
+  }
   absl::string_view Slice(TextSpan span) const {
-    return absl::string_view(text_).substr(span.begin, span.size());
+    return text().substr(span.begin, span.size());
   }
 
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
@@ -176,6 +179,10 @@ class Document {
   friend class Segmenter;
 
   std::string text_;
+  // A view rather than a copy, set by SegmentBorrowed() (a view into
+  // text_ would dangle once a short, in-place string moved).
+  absl::string_view borrowed_text_;
+  bool borrowed_ = false;
   std::vector<Paragraph> paragraphs_;
   std::vector<Sentence> sentences_;
   std::vector<Word> words_;

@@ -68,10 +68,15 @@ TextStatistics ComputeStatistics(absl::string_view text,
 
 }  // namespace
 
-Document Segmenter::Build(absl::string_view text) {
+Document Segmenter::Build(absl::string_view text, bool borrow) {
   Document doc;
-  doc.text_ = std::string(text);
-  absl::string_view view = doc.text_;
+  if (borrow) {
+    doc.borrowed_text_ = text;
+    doc.borrowed_ = true;
+  } else {
+    doc.text_ = std::string(text);
+  }
+  absl::string_view view = doc.text();
   BlockLayout layout = SplitBlocks(view);
   doc.front_matter_ = layout.front_matter;
   doc.title_paragraph_ = layout.title;
@@ -122,13 +127,31 @@ Document Segmenter::Build(absl::string_view text) {
   return doc;
 }
 
-absl::StatusOr<Document> Segment(absl::string_view text) {
+namespace {
+
+absl::Status CheckSegmentable(absl::string_view text) {
   if (text.size() > kMaxSegmentableBytes) {
     return absl::InvalidArgumentError(absl::StrCat(
         "text is ", text.size(), " bytes; the engine accepts at most ",
         kMaxSegmentableBytes));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Document> Segment(absl::string_view text) {
+  if (absl::Status status = CheckSegmentable(text); !status.ok()) {
+    return status;
+  }
   return Segmenter::Build(text);
+}
+
+absl::StatusOr<Document> SegmentBorrowed(absl::string_view text) {
+  if (absl::Status status = CheckSegmentable(text); !status.ok()) {
+    return status;
+  }
+  return Segmenter::Build(text, /*borrow=*/true);
 }
 
 int Document::ParagraphAt(uint32_t offset) const {

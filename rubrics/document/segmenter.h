@@ -16,10 +16,16 @@ inline constexpr std::size_t kMaxSegmentableBytes = 256u << 20;
 // past. Returns INVALID_ARGUMENT only for text over kMaxSegmentableBytes.
 absl::StatusOr<Document> Segment(absl::string_view text);
 
+// Like Segment(), but the Document reads `text` in place instead of copying
+// it: `text` must outlive the Document (the engine scores a text it was
+// handed within one call).
+absl::StatusOr<Document> SegmentBorrowed(absl::string_view text);
+
 // Friend of Document that fills it in; use Segment().
 class Segmenter {
  public:
-  static Document Build(absl::string_view text);
+  // `borrow`: see SegmentBorrowed().
+  static Document Build(absl::string_view text, bool borrow = false);
 };
 
 }  // namespace marginalia::rubrics

@@ -54,7 +54,8 @@ std::vector<absl::string_view> Engine::AnalyzerNames() const {
 
 absl::StatusOr<v1::FeedbackReport> Engine::Score(
     absl::string_view text, const CompiledRubric& rubric) const {
-  absl::StatusOr<Document> document = Segment(text);
+  // `text` outlives this call and so the document: no copy of it.
+  absl::StatusOr<Document> document = SegmentBorrowed(text);
   if (!document.ok()) return document.status();
   return ScoreDocument(*document, rubric);
 }
