@@ -247,6 +247,17 @@ void ClassifyStyle(absl::string_view sep1, absl::string_view sep2,
   }
 }
 
+// ParseAuthors() straight into the citation's author fields.
+bool ParseAuthorsInto(absl::string_view text, ParsedCitation* c) {
+  Authors authors;
+  if (!ParseAuthors(text, &authors)) return false;
+  c->authors = std::move(authors.names);
+  c->et_al = authors.et_al;
+  c->uses_and = authors.uses_and;
+  c->uses_ampersand = authors.uses_ampersand;
+  return true;
+}
+
 // Parses one citation of a bracket (a part between semicolons).
 bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
   part = TrimSpace(part);
@@ -282,12 +293,7 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
     if (words.size() < 2 || !IsNumberRange(last)) return false;
     absl::string_view author_raw =
         part.substr(0, static_cast<std::size_t>(last.data() - part.data()));
-    Authors authors;
-    if (!ParseAuthors(author_raw, &authors)) return false;
-    c.authors = std::move(authors.names);
-    c.et_al = authors.et_al;
-    c.uses_and = authors.uses_and;
-    c.uses_ampersand = authors.uses_ampersand;
+    if (!ParseAuthorsInto(author_raw, &c)) return false;
     c.locator = std::string(last);
     absl::string_view sep = TrailingSeparator(author_raw, c.et_al);
     c.style = v1::CITATION_STYLE_MLA;
@@ -335,12 +341,7 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
     out->push_back(std::move(c));
     return true;
   }
-  Authors authors;
-  if (!ParseAuthors(author_raw, &authors)) return false;
-  c.authors = std::move(authors.names);
-  c.et_al = authors.et_al;
-  c.uses_and = authors.uses_and;
-  c.uses_ampersand = authors.uses_ampersand;
+  if (!ParseAuthorsInto(author_raw, &c)) return false;
   absl::string_view sep1 = TrailingSeparator(author_raw, c.et_al);
   // "Post-1949": a year glued to a word is not a citation.
   if (sep1.empty()) return false;
