@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "client/batch/batch_inputs.h"
 #include "client/batch/batch_outputs.h"
@@ -162,32 +161,31 @@ bool Report(const BatchArgs& args, std::vector<CohortEssay>& essays,
 }
 
 // The assignment pins its rubric; --rubric only guards against scoring a
-// cohort with another one than the caller expects. Empty when it matches.
-std::string RubricMismatch(const BatchArgs& args, CliContext& context) {
+// cohort with another one than the caller expects. Returns kExitOk when it
+// matches, else reports why and returns the exit code.
+int CheckPinnedRubric(const BatchArgs& args, CliContext& context) {
   auto admin = v1::AdminService::NewStub(context.Channel());
   v1::GetAssignmentRequest request;
   request.set_id(args.assignment);
   v1::GetAssignmentResponse response;
   grpc::Status status =
       admin->GetAssignment(context.NewCallContext().get(), request, &response);
-  if (!status.ok()) {
-    return absl::StrCat(StatusCodeName(status.error_code()), ": ",
-                        status.error_message());
-  }
+  if (!status.ok()) return context.ReportRpcError(status);
   const v1::Assignment& assignment = response.assignment();
-  if (assignment.rubric_id() == args.rubric) return "";
-  return absl::StrFormat(
+  if (assignment.rubric_id() == args.rubric) return kExitOk;
+  return context.ReportError(absl::StrFormat(
       "assignment '%s' is scored with rubric '%s' v%d, not '%s'; move it "
       "first with: marginalia assignment set-rubric %s --rubric %s --reason "
       "WHY",
       assignment.id(), assignment.rubric_id(), assignment.rubric_version(),
-      args.rubric, assignment.id(), args.rubric);
+      args.rubric, assignment.id(), args.rubric));
 }
 
 int RunBatch(const BatchArgs& args, CliContext& context) {
   if (!args.rubric.empty()) {
-    std::string mismatch = RubricMismatch(args, context);
-    if (!mismatch.empty()) return context.ReportError(mismatch);
+    if (int code = CheckPinnedRubric(args, context); code != kExitOk) {
+      return code;
+    }
   }
   absl::StatusOr<AuthorNamer> authors =
       AuthorNamer::Create(args.author_pattern);
