@@ -4,6 +4,9 @@
 //
 //   build/bin/engine_benchmark
 //   build/bin/engine_benchmark --benchmark_filter=Size
+//
+// It runs with the allocator the server and CLI use (tcmalloc unless
+// configured with -DMARGINALIA_TCMALLOC=OFF); the run prints which.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -93,4 +96,13 @@ BENCHMARK(BM_ScoreSize)
 }  // namespace
 }  // namespace marginalia::rubrics
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN, plus the allocator in the context the run prints: the
+// figures depend on it (see cmake/MarginaliaAllocator.cmake).
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::AddCustomContext("allocator", MARGINALIA_ALLOCATOR);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

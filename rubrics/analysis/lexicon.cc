@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 #include <string>
 
+#include "absl/numeric/int128.h"
 #include "absl/strings/match.h"
 #include "rubrics/document/unicode.h"
 
@@ -13,6 +15,57 @@ namespace {
 
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+// Folded words are hashed eight bytes at a time, one 64x64->128 multiply
+// per chunk (FNV takes one multiply per byte, each waiting on the last):
+// the lexicon hashes every word of an essay. Constants from wyhash.
+constexpr uint64_t kHashSeed = 0xa0761d6478bd642fULL;
+constexpr uint64_t kChunkKey = 0xe7037ed1a0b428dbULL;
+
+uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
+  absl::uint128 product = absl::uint128(chunk ^ kChunkKey) * hash;
+  return absl::Uint128Low64(product) ^ absl::Uint128High64(product);
+}
+
+// The first `bytes` (0..8) bytes of a little-endian chunk.
+uint64_t LowBytes(uint64_t chunk, std::size_t bytes) {
+  return bytes >= 8 ? chunk : chunk & ((uint64_t{1} << (8 * bytes)) - 1);
+}
+
+// Hash of the n folded bytes at `padded`, which must be readable up to the
+// next multiple of eight: each chunk is one eight-byte load, the last one
+// masked to the word.
+uint64_t HashPadded(const char* padded, std::size_t n) {
+  uint64_t hash = kHashSeed ^ n;
+  for (std::size_t k = 0; k < n; k += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, padded + k, 8);
+    hash = MixChunk(hash, LowBytes(chunk, n - k));
+  }
+  return hash;
+}
+
+// ASCII upper case to lower case in all eight bytes of a chunk at once;
+// every byte must be ASCII (below 0x80), so no addition carries into the
+// next byte.
+uint64_t LowerAsciiChunk(uint64_t chunk) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t at_least_a = chunk + (0x80 - 'A') * kOnes;
+  uint64_t above_z = chunk + (0x7F - 'Z') * kOnes;
+  uint64_t upper = at_least_a & ~above_z & kHighBits;
+  return chunk | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
+}
+
+// FNV-1a of n bytes: orders the stem ids (see NumberStems).
+uint64_t Fnv(const char* data, std::size_t size) {
+  uint64_t hash = kFnvOffset;
+  for (std::size_t i = 0; i < size; ++i) {
+    hash ^= static_cast<unsigned char>(data[i]);
+    hash *= kFnvPrime;
+  }
+  return hash;
+}
 
 // Lower-cases ASCII and turns U+2019 into "'", into `out` (at most 64
 // bytes; longer words are hashed on their first 64).
@@ -32,14 +85,8 @@ std::size_t FoldInto(absl::string_view word, char* out) {
   return n;
 }
 
-uint64_t Hash(const char* data, std::size_t size) {
-  uint64_t hash = kFnvOffset;
-  for (std::size_t i = 0; i < size; ++i) {
-    hash ^= static_cast<unsigned char>(data[i]);
-    hash *= kFnvPrime;
-  }
-  return hash;
-}
+// A fold buffer: 64 folded bytes and the slack HashPadded reads past them.
+using FoldBuffer = std::array<char, 72>;
 
 // Whether w[0, n) ends with the string literal `suffix`; a memcmp of a
 // constant size, which compiles to a load and a compare.
@@ -132,35 +179,28 @@ bool IsStopwordIn(const std::vector<uint64_t>& table, uint64_t folded) {
   return false;
 }
 
-constexpr std::array<unsigned char, 128> MakeLowerAscii() {
-  std::array<unsigned char, 128> lower{};
-  for (int c = 0; c < 128; ++c) {
-    lower[c] =
-        static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+// Folds word[0, n) (n <= 64) eight bytes at a time into `out` and returns
+// its hash, or nullopt at a non-ASCII byte (the caller then takes the
+// general fold). `text_end` bounds the loads: a chunk that would read past
+// it is copied byte by byte. Most words are folded here.
+std::optional<uint64_t> FoldAsciiChunks(const char* word, std::size_t n,
+                                        const char* text_end, char* out) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t hash = kHashSeed ^ n;
+  for (std::size_t k = 0; k < n; k += 8) {
+    uint64_t chunk = 0;
+    if (text_end - (word + k) >= 8) {
+      std::memcpy(&chunk, word + k, 8);
+    } else {
+      std::memcpy(&chunk, word + k, std::min<std::size_t>(8, n - k));
+    }
+    chunk = LowBytes(chunk, n - k);
+    if (chunk & kHighBits) return std::nullopt;
+    chunk = LowerAsciiChunk(chunk);
+    std::memcpy(out + k, &chunk, 8);
+    hash = MixChunk(hash, chunk);
   }
-  return lower;
-}
-constexpr std::array<unsigned char, 128> kLowerAscii = MakeLowerAscii();
-
-// Folds the n (<= 64) bytes at `word` as FoldInto does and hashes them in
-// the same pass: out[k] is the k-th folded byte and prefix_hash[k] the hash
-// of the first k. Returns false at a non-ASCII byte (the caller then takes
-// the general fold). Most words are folded here, in one tight loop over
-// raw bytes.
-bool FoldAndHashAscii(const char* word, std::size_t n, char* out,
-                      uint64_t* prefix_hash) {
-  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(word);
-  uint64_t hash = kFnvOffset;
-  prefix_hash[0] = hash;
-  for (std::size_t k = 0; k < n; ++k) {
-    unsigned char c = bytes[k];
-    if (c >= 0x80) return false;
-    c = kLowerAscii[c];
-    out[k] = static_cast<char>(c);
-    hash = (hash ^ c) * kFnvPrime;
-    prefix_hash[k + 1] = hash;
-  }
-  return true;
+  return hash;
 }
 
 // Sorts (hash, index) pairs with distinct hashes by hash, as std::sort
@@ -187,17 +227,57 @@ void SortByHash(std::vector<std::pair<uint64_t, uint32_t>>* items) {
   items->swap(sorted);
 }
 
+// Numbers the distinct stems of content words densely, as they come.
+// Ids follow the order of the stems' FNV-1a hashes (a stable order that
+// fixes the order similarity sums run in, and so their last bits), and
+// only distinct stems pay for that hash.
+class StemNumbering {
+ public:
+  // `words` bounds the number of distinct stems.
+  explicit StemNumbering(std::size_t words) {
+    while (slots_ < 2 * words) slots_ *= 2;
+    table_.assign(slots_, kEmpty);
+    hashes_.reserve(words);
+    distinct_.reserve(words);
+  }
+
+  // The stem's index among distinct stems (its id once Ids() maps it).
+  uint32_t Add(uint64_t stem, const char* folded, std::size_t length) {
+    std::size_t slot = (stem ^ (stem >> 32)) & (slots_ - 1);
+    while (table_[slot] != kEmpty && hashes_[table_[slot]] != stem) {
+      slot = (slot + 1) & (slots_ - 1);
+    }
+    if (table_[slot] == kEmpty) {
+      table_[slot] = static_cast<uint32_t>(distinct_.size());
+      hashes_.push_back(stem);
+      distinct_.emplace_back(Fnv(folded, length), table_[slot]);
+    }
+    return table_[slot];
+  }
+
+  // For each index Add() returned, the stem's dense id.
+  std::vector<uint32_t> Ids() {
+    SortByHash(&distinct_);
+    std::vector<uint32_t> id_of(distinct_.size());
+    for (std::size_t rank = 0; rank < distinct_.size(); ++rank) {
+      id_of[distinct_[rank].second] = static_cast<uint32_t>(rank);
+    }
+    return id_of;
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  std::size_t slots_ = 16;
+  std::vector<uint32_t> table_;   // index into distinct_ and hashes_
+  std::vector<uint64_t> hashes_;  // the stems
+  std::vector<std::pair<uint64_t, uint32_t>> distinct_;  // (FNV-1a, index)
+};
+
 }  // namespace
 
 uint64_t Lexicon::Fold(absl::string_view word) {
-  char buffer[64];
-  return Hash(buffer, FoldInto(word, buffer));
-}
-
-uint64_t Lexicon::Stem(absl::string_view word) {
-  char buffer[64];
-  std::size_t n = FoldInto(word, buffer);
-  return Hash(buffer, StemLength(buffer, n));
+  FoldBuffer buffer;
+  return HashPadded(buffer.data(), FoldInto(word, buffer.data()));
 }
 
 uint64_t Lexicon::Head(absl::string_view folded_prefix) {
@@ -220,80 +300,50 @@ Lexicon::Lexicon(const Document& document) {
   const auto& words = document.words();
   const std::vector<uint64_t>& stopwords = Stopwords();
   const char* text = document.text().data();
-  // Reserved, not resized: each entry is written once, whole.
+  const char* text_end = text + document.text().size();
   entries_.reserve(words.size());
-  std::size_t content = 0;
-  // Zeroed once: bytes past a word are a previous word's, which the head's
-  // mask clears, so the head is a fixed eight-byte load, not a memcpy call.
-  char buffer[64] = {};
-  // prefix_hash[k] is the hash of the first k folded bytes, so the stem's
-  // hash comes for free once its length is known.
-  uint64_t prefix_hash[65];
+  StemNumbering stems(words.size());
+  // Zeroed once: bytes past a word are a previous word's, which every
+  // reader masks off, so loads from it are fixed eight-byte loads.
+  FoldBuffer buffer{};
   for (std::size_t i = 0; i < words.size(); ++i) {
-    Entry e;
-    absl::string_view word(text + words[i].span.begin, words[i].span.size());
-    // Words with non-ASCII bytes (curly apostrophes, accents) take the
-    // general fold.
-    std::size_t n = std::min<std::size_t>(word.size(), 64);
-    if (!FoldAndHashAscii(word.data(), n, buffer, prefix_hash)) {
-      n = FoldInto(word, buffer);
-      uint64_t hash = kFnvOffset;
-      prefix_hash[0] = hash;
-      for (std::size_t k = 0; k < n; ++k) {
-        hash = (hash ^ static_cast<unsigned char>(buffer[k])) * kFnvPrime;
-        prefix_hash[k + 1] = hash;
-      }
+    // Filled in place: an entry built aside and copied in is reloaded
+    // whole right after its fields were stored one by one, and that load
+    // stalls waiting for the stores.
+    Entry& e = entries_.emplace_back();
+    const char* word = text + words[i].span.begin;
+    std::size_t n = std::min<std::size_t>(words[i].span.size(), 64);
+    std::optional<uint64_t> ascii =
+        FoldAsciiChunks(word, n, text_end, buffer.data());
+    if (ascii.has_value()) {
+      e.folded = *ascii;
+    } else {
+      // Curly apostrophes, accents: the general fold.
+      n = FoldInto(absl::string_view(word, words[i].span.size()),
+                   buffer.data());
+      e.folded = HashPadded(buffer.data(), n);
     }
-    uint64_t hash = prefix_hash[n];
-    e.folded = hash;
     // Stop words are short: skip the lookup for long words.
     e.stopword = n <= 10 && IsStopwordIn(stopwords, e.folded);
     e.content = !e.stopword && !words[i].numeric && n >= 3;
-    e.stem = e.content ? prefix_hash[StemLength(buffer, n)] : e.folded;
-    uint64_t head;
-    std::memcpy(&head, buffer, 8);
-    e.head = head & Mask(n);
-    e.length = static_cast<uint8_t>(n);
     e.stem_id = 0;
-    content += e.content ? 1 : 0;
-    entries_.push_back(e);
-  }
-  NumberStems(content);
-}
-
-void Lexicon::NumberStems(std::size_t content) {
-  // Distinct stems first (an open-addressing set of them), so that only
-  // those are sorted; ids follow the order of the stems' hashes, which fixes
-  // the order similarity sums run in.
-  if (content == 0) return;
-  std::size_t slots = 16;
-  while (slots < 2 * content) slots *= 2;
-  constexpr uint32_t kEmpty = ~uint32_t{0};
-  std::vector<uint32_t> table(slots, kEmpty);           // index into `distinct`
-  std::vector<std::pair<uint64_t, uint32_t>> distinct;  // (stem, index)
-  distinct.reserve(content);
-  // stem_id holds the index into `distinct` until the ids are known.
-  for (Entry& e : entries_) {
-    if (!e.content) continue;
-    std::size_t slot = (e.stem ^ (e.stem >> 32)) & (slots - 1);
-    while (table[slot] != kEmpty && distinct[table[slot]].first != e.stem) {
-      slot = (slot + 1) & (slots - 1);
+    if (e.content) {
+      std::size_t stem_length = StemLength(buffer.data(), n);
+      uint64_t stem = stem_length == n
+                          ? e.folded
+                          : HashPadded(buffer.data(), stem_length);
+      e.stem_id = stems.Add(stem, buffer.data(), stem_length);
     }
-    if (table[slot] == kEmpty) {
-      table[slot] = static_cast<uint32_t>(distinct.size());
-      distinct.emplace_back(e.stem, table[slot]);
-    }
-    e.stem_id = table[slot];
+    uint64_t head;
+    std::memcpy(&head, buffer.data(), 8);
+    e.head = LowBytes(head, n);
+    e.length = static_cast<uint8_t>(n);
   }
-  SortByHash(&distinct);
-  std::vector<uint32_t> id_of_distinct(distinct.size());
-  for (std::size_t rank = 0; rank < distinct.size(); ++rank) {
-    id_of_distinct[distinct[rank].second] = static_cast<uint32_t>(rank);
-  }
+  std::vector<uint32_t> id_of = stems.Ids();
   for (Entry& e : entries_) {
-    if (e.content) e.stem_id = id_of_distinct[e.stem_id];
+    if (e.content) e.stem_id = id_of[e.stem_id];
   }
-  stem_count_ = distinct.size();
+  stem_count_ = id_of.size();
 }
 
 }  // namespace marginalia::rubrics

@@ -17,9 +17,6 @@ class Lexicon {
 
   // Hash of the word lower-cased (ASCII), curly apostrophes made straight.
   uint64_t folded(std::size_t word) const { return entries_[word].folded; }
-  // Hash of a light stem of the folded word ("plans", "planned" -> "plan"),
-  // for measuring how much two passages share.
-  uint64_t stem(std::size_t word) const { return entries_[word].stem; }
   // English function words ("the", "of", "which") carry no topic.
   bool stopword(std::size_t word) const { return entries_[word].stopword; }
   // A content word: not a stop word, not a number, at least 3 letters.
@@ -28,32 +25,28 @@ class Lexicon {
   // tests: a word starts with folded prefix P (|P| <= 8) when
   // (head(word) & Mask(|P|)) == Head(P).
   uint64_t head(std::size_t word) const { return entries_[word].head; }
-  // A dense number for the stem of a content word (0 .. stem_count()-1),
-  // the same for every word sharing the stem; for fast bag-of-words maths.
+  // A dense number (0 .. stem_count()-1) for the light stem of a content
+  // word ("plans", "planned" -> "plan"), the same for every word sharing
+  // the stem; for fast bag-of-words maths.
   uint32_t stem_id(std::size_t word) const { return entries_[word].stem_id; }
   std::size_t stem_count() const { return stem_count_; }
   std::size_t length(std::size_t word) const { return entries_[word].length; }
   static uint64_t Head(absl::string_view folded_prefix);
   static uint64_t Mask(std::size_t prefix_length);
 
-  // The same hashes for a literal word.
+  // The folded hash of a literal word.
   static uint64_t Fold(absl::string_view word);
-  static uint64_t Stem(absl::string_view word);
   static bool IsStopword(uint64_t folded);
 
  private:
   struct Entry {
     uint64_t folded;
-    uint64_t stem;
     uint64_t head;
     uint32_t stem_id;
     uint8_t length;
     bool stopword;
     bool content;
   };
-  // Sets stem_id and stem_count_; `content` counts the content words.
-  void NumberStems(std::size_t content);
-
   std::vector<Entry> entries_;
   std::size_t stem_count_ = 0;
 };
