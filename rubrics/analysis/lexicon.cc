@@ -329,9 +329,8 @@ Lexicon::Lexicon(const Document& document) {
     e.stem_id = 0;
     if (e.content) {
       std::size_t stem_length = StemLength(buffer.data(), n);
-      uint64_t stem = stem_length == n
-                          ? e.folded
-                          : HashPadded(buffer.data(), stem_length);
+      uint64_t stem =
+          stem_length == n ? e.folded : HashPadded(buffer.data(), stem_length);
       e.stem_id = stems.Add(stem, buffer.data(), stem_length);
     }
     uint64_t head;
