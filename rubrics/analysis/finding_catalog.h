@@ -19,10 +19,17 @@ struct FindingKind {
   absl::string_view plural;
 };
 
+// How a metric's value reads in a sentence.
+enum class MetricUnit {
+  kNumber,  // a count or a rate: "in-text citations at 3"
+  kShare,   // a share from 0 to 1: "in-text citations matched at 40%"
+};
+
 // One metric the analysers produce.
 struct MetricKind {
   absl::string_view name;
   absl::string_view description;
+  MetricUnit unit = MetricUnit::kNumber;
 };
 
 // Every finding code, sorted by code.

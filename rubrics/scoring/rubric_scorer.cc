@@ -63,12 +63,21 @@ void AppendCount(int n, absl::string_view code, std::string* out) {
   absl::StrAppend(out, n, " ", plural);
 }
 
-void AppendMetric(double value, std::string* out) {
-  if (value >= 0 && value <= 1) {
+// A share as a percentage ("40%"); any other value as a number with at most
+// two decimals ("3", "0.43", "12.5"): "comparison markers per 100 words at
+// 43%" would misreport a rate of 0.43.
+void AppendMetric(absl::string_view metric, double value, std::string* out) {
+  const MetricKind* kind = FindMetricKind(metric);
+  if (kind != nullptr && kind->unit == MetricUnit::kShare) {
     absl::StrAppendFormat(out, "%.0f%%", 100 * value);
-  } else {
-    absl::StrAppendFormat(out, "%.2g", value);
+    return;
   }
+  std::string number = absl::StrFormat("%.2f", value);
+  // "3.00" -> "3", "0.40" -> "0.4".
+  while (number.back() == '0') number.pop_back();
+  if (number.back() == '.') number.pop_back();
+  if (number == "-0") number = "0";
+  absl::StrAppend(out, number);
 }
 
 // "3 quotations without page numbers", "in-text citations at 40%".
@@ -83,7 +92,7 @@ void AppendReason(const Deduction& d, std::string* out) {
   const v1::MetricRule& rule = *d.metric_rule;
   absl::StrAppend(out, rule.label().empty() ? rule.metric() : rule.label(),
                   " at ");
-  AppendMetric(d.value, out);
+  AppendMetric(rule.metric(), d.value, out);
 }
 
 Deduction FromFindingRule(

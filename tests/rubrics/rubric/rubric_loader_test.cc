@@ -125,5 +125,38 @@ TEST(RubricLoaderTest, FindingsNoCriterionCountsAreLeftOut) {
   EXPECT_EQ(report->findings(0).code(), "mechanics.repeated_word");
 }
 
+TEST(RubricLoaderTest, RationalesGiveCountsAsNumbersAndSharesAsPercentages) {
+  // One citation in two body paragraphs: a count of 1 must not read as
+  // "100%", nor a share of one half as "0.5".
+  std::string text = kValid;
+  text.insert(text.rfind('}'),
+              "  rules { metric { metric: \"citation.count\" good: 5 bad: 0 "
+              "max_deduction: 2 label: \"in-text citations\" } }\n"
+              "  rules { metric { metric: "
+              "\"evidence.supported_paragraph_ratio\" good: 1 bad: 0 "
+              "max_deduction: 2 label: \"body paragraphs with evidence\" } "
+              "}\n");
+  auto rubric = LoadRubricText(text, "units");
+  ASSERT_TRUE(rubric.ok()) << rubric.status();
+  Engine engine;
+  auto report = engine.Score(
+      "The Plan\n\n"
+      "This essay argues that the plan failed, first in farming and then in "
+      "industry.\n\n"
+      "Farming output fell sharply in the first years of the plan, and the "
+      "villages paid for it (Smith, 2001, p. 4). Prices rose while wages "
+      "stood still.\n\n"
+      "Industry grew, but far more slowly than the planners had promised, "
+      "and the factories struggled to find workers who could run them. Many "
+      "never opened at all.\n\n"
+      "In conclusion, the plan failed in farming and in industry alike.\n",
+      **rubric);
+  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_EQ(report->criteria_size(), 1);
+  const std::string& rationale = report->criteria(0).rationale();
+  EXPECT_THAT(rationale, HasSubstr("in-text citations at 1 ("));
+  EXPECT_THAT(rationale, HasSubstr("body paragraphs with evidence at 50% ("));
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
