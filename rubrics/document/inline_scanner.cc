@@ -238,7 +238,10 @@ class Scanner {
       prev = c;
       pos = next;
     }
-    Word word;
+    // Filled in place: a Word built aside and copied in is reloaded whole
+    // right after its narrow fields were stored, and that load stalls
+    // waiting for the stores (a fifth of the scan's time).
+    Word& word = out_->words.emplace_back();
     word.span =
         TextSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(pos)};
     word.paragraph = paragraph_;
@@ -247,7 +250,6 @@ class Scanner {
     word.syllables = word.numeric ? 0
                                   : syllables.Finish(absl::string_view(
                                         text_.data() + begin, pos - begin));
-    out_->words.push_back(word);
     return pos;
   }
 
