@@ -63,8 +63,10 @@ class AnalysisResult {
   std::vector<CitationRecord> citations;
   std::vector<ReferenceRecord> references;
   std::vector<SourceRecord> sources;
-  // The heading of the reference list, or -1; its entries' paragraphs.
+  // The heading of the reference list, or -1; its entries' paragraphs,
+  // which include those of a Notes section (under `notes_heading`, or -1).
   int reference_heading = -1;
+  int notes_heading = -1;
   std::vector<int> reference_paragraphs;
   bool has_reference_list() const { return !reference_paragraphs.empty(); }
 

@@ -48,6 +48,8 @@ struct ReferenceRecord {
   marginalia::v1::CitationStyle style =
       marginalia::v1::CITATION_STYLE_UNSPECIFIED;
   int cited = 0;
+  bool note = false;  // a note of a Notes section, not a reference entry
+  bool ibid = false;  // "Ibid.": the work of the note before
 };
 
 // A work the essay draws on.

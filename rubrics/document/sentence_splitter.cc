@@ -51,6 +51,35 @@ absl::string_view TokenBefore(absl::string_view text, std::size_t begin,
   return text.substr(pos, end - pos);
 }
 
+// Footnote markers after a sentence's stop belong to that sentence:
+// "France.¹ Prices", "systems.[5] Thus", "rule.[^2] Then". Returns the
+// offset past those at `pos`.
+std::size_t SkipNoteMarkers(absl::string_view text, std::size_t pos,
+                            std::size_t end) {
+  while (pos < end) {
+    std::size_t next = pos;
+    UChar32 c = NextCodePoint(text, &next);
+    if (SuperscriptDigit(c) >= 0) {
+      pos = next;
+      continue;
+    }
+    if (c != '[') break;
+    std::size_t close = next;
+    if (close < end && text[close] == '^') ++close;
+    std::size_t digits = close;
+    while (close < end && (IsDigit(text[close]) || text[close] == ',' ||
+                           text[close] == '-' || text[close] == ' ')) {
+      ++close;
+    }
+    if (close == digits || close >= end || text[close] != ']' ||
+        !IsDigit(text[digits])) {
+      break;
+    }
+    pos = close + 1;
+  }
+  return pos;
+}
+
 }  // namespace
 
 bool IsNonTerminalAbbreviation(absl::string_view token) {
@@ -106,6 +135,7 @@ void SplitSentences(absl::string_view text, TextSpan span, uint32_t paragraph,
     while (closers_end < span.end && IsCloser(CodePointAt(text, closers_end))) {
       NextCodePoint(text, &closers_end);
     }
+    closers_end = SkipNoteMarkers(text, closers_end, span.end);
     // Inside a closed bracket, only a stop right before the bracket closes
     // ends a sentence: "(It failed.) Then".
     while (paren < parenthetical_count &&

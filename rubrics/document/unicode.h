@@ -127,6 +127,15 @@ inline bool IsDash(UChar32 c) {
   if (c >= 0 && c < 128) return c == '-';
   return c >= 128 && internal::IsDashSlow(c);
 }
+// The value of a superscript digit (¹, ², ³, ⁰, ⁴-⁹), as footnote markers
+// are written, or -1.
+inline int SuperscriptDigit(UChar32 c) {
+  if (c == 0xB9) return 1;
+  if (c == 0xB2) return 2;
+  if (c == 0xB3) return 3;
+  if (c >= 0x2070 && c <= 0x2079) return c - 0x2070;
+  return -1;
+}
 // ASCII-only lower-casing, which is all the English word lists need.
 inline char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

@@ -88,7 +88,12 @@ class Checker {
       CitationRecord& c = result_->citations[i];
       int reference = MatchReference(c);
       std::string key;
-      if (reference >= 0) {
+      if (reference >= 0 && result_->references[reference].note) {
+        // A footnote: its note names the work (Ibid. the one before), and
+        // the source is that work's bibliography entry when there is one.
+        ++result_->references[reference].cited;
+        reference = WorkOfNote(reference, &key);
+      } else if (reference >= 0) {
         key = absl::StrCat("ref#", reference);
       } else if (!c.numbers.empty()) {
         key = absl::StrCat("number#", c.numbers[0]);
@@ -119,13 +124,17 @@ class Checker {
       }
       c.source = it->second;
       SourceRecord& source = result_->sources[c.source];
+      if (source.year.empty() && reference >= 0) {
+        source.year = result_->references[reference].year;
+      }
       ++source.citations;
       source.citation_indices.push_back(static_cast<int>(i));
       if (reference >= 0) ++result_->references[reference].cited;
     }
-    // Uncited references are sources too, after the cited ones.
+    // Uncited references are sources too, after the cited ones (notes only
+    // point to works).
     for (std::size_t r = 0; r < result_->references.size(); ++r) {
-      if (source_of_reference[r] >= 0) continue;
+      if (source_of_reference[r] >= 0 || result_->references[r].note) continue;
       const ReferenceRecord& ref = result_->references[r];
       SourceRecord source;
       source.authors = ref.authors;
@@ -139,16 +148,44 @@ class Checker {
     }
   }
 
+  // The work note `note` cites (following "Ibid." back to the note it
+  // repeats) as a reference index: the bibliography entry of its first
+  // author when the essay has one, else the first note that named the work.
+  // Sets `key` to the source key: notes naming the same author share one.
+  int WorkOfNote(int note, std::string* key) {
+    const auto& refs = result_->references;
+    int work = note;
+    while (refs[work].ibid && work > 0 && refs[work - 1].note) --work;
+    if (refs[work].authors.empty()) {
+      *key = absl::StrCat("ref#", work);
+      return work;
+    }
+    std::string family = FoldName(refs[work].authors[0]);
+    for (std::size_t r = 0; r < refs.size(); ++r) {
+      if (!refs[r].note && !refs[r].authors.empty() &&
+          FoldName(refs[r].authors[0]) == family) {
+        *key = absl::StrCat("ref#", r);
+        return static_cast<int>(r);
+      }
+    }
+    *key = absl::StrCat("note#", family);
+    return work;
+  }
+
   // The reference entry a citation points to, or -1. Records near misses
   // (same author, other year; same year, misspelt name) for the checks.
   int MatchReference(const CitationRecord& c) {
     const auto& refs = result_->references;
     if (refs.empty()) return -1;
     if (!c.numbers.empty()) {
+      // A note of that number first, else a numbered reference entry.
+      int numbered = -1;
       for (std::size_t r = 0; r < refs.size(); ++r) {
-        if (refs[r].number == c.numbers[0]) return static_cast<int>(r);
+        if (refs[r].number != c.numbers[0]) continue;
+        if (refs[r].note) return static_cast<int>(r);
+        if (numbered < 0) numbered = static_cast<int>(r);
       }
-      return -1;
+      return numbered;
     }
     if (c.authors.empty()) return -1;
     std::string family = FoldName(c.authors[0]);
@@ -285,7 +322,7 @@ class Checker {
       return;
     }
     for (const ReferenceRecord& ref : result_->references) {
-      if (ref.cited > 0) continue;
+      if (ref.cited > 0 || ref.note) continue;
       std::string label = SourceLabel(ref.authors, ref.year);
       bool near = false;
       for (const auto& [key, index] : year_mismatches_) {

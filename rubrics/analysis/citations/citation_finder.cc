@@ -30,28 +30,39 @@ bool IsCommonLeadWord(const Lexicon& lexicon, std::size_t word) {
   return false;
 }
 
+// The blocks under heading `heading`, up to the next heading.
+void AddSection(const Document& doc, int heading, AnalysisResult* result) {
+  const auto& paragraphs = doc.paragraphs();
+  for (std::size_t i = heading + 1; i < paragraphs.size(); ++i) {
+    if (paragraphs[i].kind == BlockKind::kHeading ||
+        paragraphs[i].kind == BlockKind::kTitle) {
+      break;
+    }
+    result->reference_paragraphs.push_back(static_cast<int>(i));
+  }
+}
+
 // The reference list: the blocks under a references heading, or else a
-// trailing run of entry-like blocks; plus Markdown footnote definitions.
+// trailing run of entry-like blocks; the notes under a Notes heading; plus
+// Markdown footnote definitions.
 void FindReferenceList(const Document& doc, AnalysisResult* result) {
   const auto& paragraphs = doc.paragraphs();
   int heading = -1;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& p = paragraphs[i];
     if ((p.kind == BlockKind::kHeading || p.kind == BlockKind::kProse) &&
-        p.span.size() < 60 && IsReferenceHeading(doc.Slice(p.span))) {
-      heading = static_cast<int>(i);
+        p.span.size() < 60) {
+      absl::string_view text = doc.Slice(p.span);
+      if (IsReferenceHeading(text)) heading = static_cast<int>(i);
+      if (IsNotesHeading(text)) result->notes_heading = static_cast<int>(i);
     }
   }
+  if (result->notes_heading >= 0)
+    AddSection(doc, result->notes_heading, result);
   if (heading >= 0) {
     result->reference_heading = heading;
-    for (std::size_t i = heading + 1; i < paragraphs.size(); ++i) {
-      if (paragraphs[i].kind == BlockKind::kHeading ||
-          paragraphs[i].kind == BlockKind::kTitle) {
-        break;
-      }
-      result->reference_paragraphs.push_back(static_cast<int>(i));
-    }
-  } else {
+    AddSection(doc, heading, result);
+  } else if (result->notes_heading < 0) {
     int first = static_cast<int>(paragraphs.size());
     while (first > 0 && paragraphs[first - 1].kind != BlockKind::kHeading &&
            LooksLikeReferenceEntry(doc.Slice(paragraphs[first - 1].span))) {
@@ -74,6 +85,41 @@ void FindReferenceList(const Document& doc, AnalysisResult* result) {
   }
   std::sort(result->reference_paragraphs.begin(),
             result->reference_paragraphs.end());
+  result->reference_paragraphs.erase(
+      std::unique(result->reference_paragraphs.begin(),
+                  result->reference_paragraphs.end()),
+      result->reference_paragraphs.end());
+}
+
+// Whether paragraph `index` lies in the Notes section.
+bool InNotes(const Document& doc, const AnalysisResult& result, int index) {
+  if (result.notes_heading < 0 || index <= result.notes_heading) return false;
+  for (int i = result.notes_heading + 1; i <= index; ++i) {
+    BlockKind kind = doc.paragraphs()[i].kind;
+    if (kind == BlockKind::kHeading || kind == BlockKind::kTitle) return false;
+  }
+  return true;
+}
+
+// Splits a block of notes into notes: each starts on a line that opens
+// with a note number.
+std::vector<TextSpan> SplitNotes(const Document& doc, TextSpan block) {
+  absl::string_view text = doc.Slice(block);
+  std::vector<TextSpan> notes;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == absl::string_view::npos) end = text.size();
+    TextSpan span{static_cast<uint32_t>(block.begin + start),
+                  static_cast<uint32_t>(block.begin + end)};
+    if (notes.empty() || NoteNumber(text.substr(start, end - start)) > 0) {
+      notes.push_back(span);
+    } else {
+      notes.back().end = span.end;
+    }
+    start = end + 1;
+  }
+  return notes;
 }
 
 // Splits a reference block into entries: a block typed without blank lines
@@ -103,10 +149,14 @@ std::vector<TextSpan> SplitEntries(const Document& doc, TextSpan block) {
 
 void ParseReferenceBlock(const Document& doc, int index,
                          AnalysisResult* result) {
-  for (TextSpan span : SplitEntries(doc, doc.paragraphs()[index].span)) {
+  bool notes = InNotes(doc, *result, index);
+  TextSpan block = doc.paragraphs()[index].span;
+  for (TextSpan span :
+       notes ? SplitNotes(doc, block) : SplitEntries(doc, block)) {
     absl::string_view text = TrimSpace(doc.Slice(span));
     if (text.empty()) continue;
-    ParsedReference parsed = ParseReferenceEntry(text);
+    ParsedReference parsed =
+        notes ? ParseNoteEntry(text) : ParseReferenceEntry(text);
     ReferenceRecord record;
     record.span = span;
     record.paragraph = index;
@@ -115,6 +165,8 @@ void ParseReferenceBlock(const Document& doc, int index,
     record.title = std::move(parsed.title);
     record.number = parsed.number;
     record.style = parsed.style;
+    record.note = parsed.note;
+    record.ibid = parsed.ibid;
     result->references.push_back(std::move(record));
   }
 }
@@ -249,15 +301,6 @@ CitationRecord FromParsed(ParsedCitation parsed, const Parenthetical& bracket) {
   record.uses_ampersand = parsed.uses_ampersand;
   record.chicago_compatible = parsed.chicago_compatible;
   return record;
-}
-
-// The value of a superscript digit (¹, ², ³, ⁰, ⁴-⁹), or -1.
-int SuperscriptDigit(UChar32 c) {
-  if (c == 0xB9) return 1;
-  if (c == 0xB2) return 2;
-  if (c == 0xB3) return 3;
-  if (c >= 0x2070 && c <= 0x2079) return c - 0x2070;
-  return -1;
 }
 
 // Superscript digits used as footnote markers: "...the plan.¹²"

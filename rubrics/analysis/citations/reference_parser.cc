@@ -136,6 +136,23 @@ std::string ChunkFamily(absl::string_view chunk, bool inverted_first) {
   return last;
 }
 
+// Whether `head`, ending with an initial's full stop, is one inverted name
+// ("Kaplan, Steven L.", "Smith, J. R.") and `next`, the text after it,
+// starts a title rather than more initials: Chicago's "Kaplan, Steven L.
+// Bread, Politics ..." (but not "Jones, Peter M., and Colin Lucas", whose
+// full stop is not followed by a space).
+bool EndsInvertedName(absl::string_view head, absl::string_view next) {
+  std::size_t comma = head.find(',');
+  if (comma == absl::string_view::npos ||
+      head.find(',', comma + 1) != absl::string_view::npos) {
+    return false;
+  }
+  if (SplitWords(head.substr(comma + 1)).empty()) return false;
+  WordList after = SplitWords(next.substr(0, 40));
+  return !after.empty() && StartsUpper(after.front()) &&
+         !IsInitials(after.front());
+}
+
 // The end of the author segment of an entry without a bracketed year: the
 // first ". " that does not follow an initial. When that full stop follows a
 // year ("Gillin, D. G. 1963. Title"), the segment ends before the year.
@@ -154,6 +171,7 @@ std::size_t AuthorSegmentEnd(absl::string_view text) {
       return start - 1;
     }
     if (CountCodePoints(token) >= 2) return i;
+    if (EndsInvertedName(text.substr(0, i + 1), text.substr(i + 2))) return i;
   }
   return absl::string_view::npos;
 }
@@ -204,14 +222,22 @@ std::string TitleAfter(absl::string_view rest) {
   return std::string(TrimSpace(title));
 }
 
-}  // namespace
-
-bool IsReferenceHeading(absl::string_view heading) {
+// Whether `heading`, lower-cased and without Markdown emphasis, heading
+// marks or a trailing colon, is one of `names`.
+template <std::size_t N>
+bool HeadingIsOneOf(absl::string_view heading,
+                    const absl::string_view (&names)[N]) {
   std::string text = absl::AsciiStrToLower(TrimSpace(heading));
   absl::StrReplaceAll({{"*", ""}, {"_", ""}, {"#", ""}}, &text);
   absl::string_view t = TrimSpace(text);
   absl::ConsumeSuffix(&t, ":");
   t = TrimSpace(t);
+  return std::find(std::begin(names), std::end(names), t) != std::end(names);
+}
+
+}  // namespace
+
+bool IsReferenceHeading(absl::string_view heading) {
   static constexpr absl::string_view kNames[] = {"references",
                                                  "reference list",
                                                  "bibliography",
@@ -227,7 +253,13 @@ bool IsReferenceHeading(absl::string_view heading) {
                                                  "select bibliography",
                                                  "selected bibliography",
                                                  "reference"};
-  return std::find(std::begin(kNames), std::end(kNames), t) != std::end(kNames);
+  return HeadingIsOneOf(heading, kNames);
+}
+
+bool IsNotesHeading(absl::string_view heading) {
+  static constexpr absl::string_view kNames[] = {"notes", "endnotes",
+                                                 "end notes", "footnotes"};
+  return HeadingIsOneOf(heading, kNames);
 }
 
 bool IsCitedWorksHeading(absl::string_view heading) {
@@ -374,6 +406,183 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
                     ? v1::CITATION_STYLE_CHICAGO
                     : v1::CITATION_STYLE_MLA;
   if (entry.number > 0) entry.style = v1::CITATION_STYLE_NUMERIC;
+  return entry;
+}
+
+namespace {
+
+// Strips the note number from the start of `text` and returns it (0 when
+// there is none). Within a Notes section any leading number is the note's:
+// "3 Joan Scott", "3. Ibid.", "[3] ...", "³ ...".
+int StripNoteNumber(absl::string_view* text) {
+  absl::string_view t = *text;
+  bool bracket = absl::ConsumePrefix(&t, "[");
+  // Markdown's "[^3]" and "[^3]:".
+  if (bracket) absl::ConsumePrefix(&t, "^");
+  int number = 0;
+  std::size_t digits = 0;
+  while (digits < t.size() && digits < 4 && IsDigitByte(t[digits])) {
+    number = number * 10 + (t[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) {
+    // Superscript digits, as some editors export note numbers.
+    if (bracket) return 0;
+    std::size_t pos = 0;
+    while (pos < t.size()) {
+      std::size_t next = pos;
+      int value = SuperscriptDigit(NextCodePoint(t, &next));
+      if (value < 0) break;
+      number = number * 10 + value;
+      pos = next;
+    }
+    if (pos == 0) return 0;
+    *text = TrimSpace(t.substr(pos));
+    return number;
+  }
+  if (digits == t.size()) return 0;
+  char after = t[digits];
+  if (bracket
+          ? after != ']'
+          : (after != ' ' && after != '.' && after != ')' && after != '\t')) {
+    return 0;
+  }
+  t.remove_prefix(digits + 1);
+  if (bracket) absl::ConsumePrefix(&t, ":");
+  *text = TrimSpace(t);
+  return number;
+}
+
+// Whether `chunk` reads as a person's name: a few capitalised words
+// ("Joan Scott", "Scott", "J. W. Scott", "Maria van Dijk").
+bool LooksLikeName(absl::string_view chunk) {
+  WordList words = SplitWords(chunk);
+  return !words.empty() && words.size() <= 4 &&
+         std::all_of(words.begin(), words.end(), [](absl::string_view w) {
+           return StartsUpper(w) || IsNameParticle(absl::AsciiStrToLower(w));
+         });
+}
+
+// Reads the authors at the start of a note into `families` and returns
+// the text after them: "Joan Scott, Gender ..." {Scott}; "Hall and Rendall,
+// Defining ..." {Hall, Rendall}; "Catherine Hall, Keith McClelland, and
+// Jane Rendall, Defining ..." {Hall, McClelland, Rendall}, the list closed
+// by its "and" (so that "Douglas Northrup, Veiled Empire, ..." is one
+// author and a title). A note that opens with a title (quoted, in italics,
+// or too long for a name) has none.
+absl::string_view NoteAuthors(absl::string_view text,
+                              std::vector<std::string>* families,
+                              std::string* year) {
+  if (absl::StartsWith(text, "\xE2\x80\x9C") || absl::StartsWith(text, "\"") ||
+      absl::StartsWith(text, "*") || absl::StartsWith(text, "_")) {
+    return text;
+  }
+  // The name-like comma-separated chunks at the start, each with the offset
+  // just past it; a full stop that does not end an initial ends the last
+  // ("J. W. Scott. Gender ...", "E.B. Thompson. Exploitation ...").
+  struct Chunk {
+    absl::string_view text;
+    std::size_t end;
+    bool closes;  // starts with "and": the last author of a list
+  };
+  std::vector<Chunk> names;
+  std::size_t from = 0;
+  bool stop = false;
+  while (from < text.size() && !stop) {
+    std::size_t end = text.size();
+    for (std::size_t i = from; i < text.size(); ++i) {
+      if (text[i] == ',') {
+        end = i;
+        break;
+      }
+      if (text[i] != '.') continue;
+      std::size_t start = i;
+      while (start > from && text[start - 1] != ' ') --start;
+      if (!IsInitials(text.substr(start, i + 1 - start))) {
+        end = i;
+        stop = true;
+        break;
+      }
+    }
+    absl::string_view chunk = TrimSpace(text.substr(from, end - from));
+    bool closes = absl::ConsumePrefix(&chunk, "and ");
+    // An author-date short note: "Marx and Engels 2014, 30."
+    std::size_t space = chunk.rfind(' ');
+    std::size_t yb = 0, ye = 0;
+    if (space != absl::string_view::npos &&
+        FindYear(chunk.substr(space + 1), &yb, &ye) && yb == 0 &&
+        ye == chunk.size() - space - 1) {
+      *year = std::string(chunk.substr(space + 1));
+      chunk = TrimSpace(chunk.substr(0, space));
+    }
+    bool names_only = true;
+    for (absl::string_view name : absl::StrSplit(chunk, " and ")) {
+      names_only = names_only && LooksLikeName(name);
+    }
+    if (!names_only) break;
+    names.push_back({chunk, end, closes});
+    if (closes) break;
+    from = end + 1;
+  }
+  if (names.empty()) return text;
+  // Several authors only when an "and" closes the list.
+  if (!names.back().closes) names.resize(1);
+  for (const Chunk& chunk : names) {
+    for (absl::string_view name : absl::StrSplit(chunk.text, " and ")) {
+      std::string family = ChunkFamily(TrimSpace(name), false);
+      if (!family.empty()) families->push_back(family);
+    }
+  }
+  std::size_t end = names.back().end;
+  return end < text.size() ? TrimSpace(text.substr(end + 1)) : "";
+}
+
+// A note's title: in quotation marks, or up to the publication details
+// ("Defining the Victorian Nation (Cambridge: ...)", "Veiled Empire, 54.").
+std::string NoteTitle(absl::string_view rest) {
+  std::string quoted = TitleAfter(rest);
+  if (absl::StartsWith(rest, "\xE2\x80\x9C") || absl::StartsWith(rest, "\"")) {
+    return quoted;
+  }
+  std::size_t stop = rest.size();
+  for (absl::string_view end : {" (", ", ", ". "}) {
+    stop = std::min(stop, rest.find(end));
+  }
+  absl::string_view title = TrimSpace(rest.substr(0, stop));
+  while (absl::ConsumePrefix(&title, "*") || absl::ConsumePrefix(&title, "_")) {
+  }
+  while (absl::ConsumeSuffix(&title, "*") || absl::ConsumeSuffix(&title, "_") ||
+         absl::ConsumeSuffix(&title, ".")) {
+  }
+  return std::string(title);
+}
+
+}  // namespace
+
+int NoteNumber(absl::string_view line) {
+  absl::string_view t = TrimSpace(line);
+  return StripNoteNumber(&t);
+}
+
+ParsedReference ParseNoteEntry(absl::string_view text) {
+  ParsedReference entry;
+  entry.note = true;
+  entry.style = v1::CITATION_STYLE_NUMERIC;
+  absl::string_view rest = TrimSpace(text);
+  entry.number = StripNoteNumber(&rest);
+  if (absl::StartsWithIgnoreCase(rest, "ibid")) {
+    entry.ibid = true;
+    return entry;
+  }
+  absl::string_view after = NoteAuthors(rest, &entry.authors, &entry.year);
+  entry.authors.erase(
+      std::remove(entry.authors.begin(), entry.authors.end(), std::string()),
+      entry.authors.end());
+  std::size_t yb = 0, ye = 0;
+  if (entry.year.empty() && FindLastYear(after, &yb, &ye)) {
+    entry.year = std::string(after.substr(yb, ye - yb));
+  }
+  entry.title = NoteTitle(after);
   return entry;
 }
 

@@ -19,11 +19,19 @@ struct ParsedReference {
   int number = 0;  // "[3] ..." or "3. ..."
   marginalia::v1::CitationStyle style =
       marginalia::v1::CITATION_STYLE_UNSPECIFIED;
+  // A note ("3 Joan Scott, Gender ... , 44.") of a Notes section, rather
+  // than an entry of a reference list; "Ibid." refers to the note before.
+  bool note = false;
+  bool ibid = false;
 };
 
 // "References", "Bibliography", "Works Cited", "Sources", ... (any case,
 // Markdown emphasis and a trailing colon allowed).
 bool IsReferenceHeading(absl::string_view heading);
+
+// "Notes", "Endnotes", "Footnotes": the notes that footnote markers point
+// to, in Chicago's notes-and-bibliography style.
+bool IsNotesHeading(absl::string_view heading);
 
 // A heading for a list of exactly the works cited ("References", "Works
 // Cited"), as opposed to a bibliography of works consulted.
@@ -35,6 +43,16 @@ bool IsCitedWorksHeading(absl::string_view heading);
 bool LooksLikeReferenceEntry(absl::string_view text);
 
 ParsedReference ParseReferenceEntry(absl::string_view text);
+
+// The note number at the start of a line of a Notes section ("3 ", "3.",
+// "[3]", "³"), or 0 when the line starts no note.
+int NoteNumber(absl::string_view line);
+
+// A note: its number, whether it is "Ibid.", and the first author's family
+// name and the year of a full note ("3 Joan Scott, Gender and the Politics
+// of History (New York: Columbia UP, 1988), 44.") or a short one ("7 Scott,
+// Gender, 50.").
+ParsedReference ParseNoteEntry(absl::string_view text);
 
 // The family names in an author segment: "Bianco, L., & Horko, S." ->
 // {Bianco, Horko}; "Meisner, Maurice, and John Smith" -> {Meisner, Smith}.

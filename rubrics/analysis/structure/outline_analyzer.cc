@@ -27,8 +27,8 @@ class OutlineBuilder {
     result_->roles.assign(paragraphs.size(), ParagraphRole());
     std::vector<bool> reference(paragraphs.size(), false);
     for (int r : result_->reference_paragraphs) reference[r] = true;
-    if (result_->reference_heading >= 0) {
-      reference[result_->reference_heading] = true;
+    for (int heading : {result_->reference_heading, result_->notes_heading}) {
+      if (heading >= 0) reference[heading] = true;
     }
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
       if (reference[i]) {

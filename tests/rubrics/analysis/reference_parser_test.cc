@@ -16,6 +16,77 @@ TEST(ReferenceParserTest, Headings) {
   EXPECT_FALSE(IsReferenceHeading("Ideological Clashes"));
 }
 
+TEST(ReferenceParserTest, NotesHeadings) {
+  EXPECT_TRUE(IsNotesHeading("Notes"));
+  EXPECT_TRUE(IsNotesHeading("FOOTNOTES"));
+  EXPECT_TRUE(IsNotesHeading("## Endnotes:"));
+  EXPECT_FALSE(IsNotesHeading("Notes on method"));
+  EXPECT_FALSE(IsReferenceHeading("Notes"));
+}
+
+TEST(ReferenceParserTest, FullNoteWithOneAuthor) {
+  ParsedReference r = ParseNoteEntry(
+      "1 Joan Scott, \xE2\x80\x9CGender as a Useful Category of Historical "
+      "Analysis,\xE2\x80\x9D in Gender and the Politics of History (New York: "
+      "Columbia UP, 1988), 32-33.");
+  EXPECT_TRUE(r.note);
+  EXPECT_FALSE(r.ibid);
+  EXPECT_EQ(r.number, 1);
+  EXPECT_THAT(r.authors, ElementsAre("Scott"));
+  EXPECT_EQ(r.year, "1988");
+  EXPECT_EQ(r.title, "Gender as a Useful Category of Historical Analysis");
+}
+
+TEST(ReferenceParserTest, NotesWithSeveralAuthorsCloseTheListWithAnd) {
+  ParsedReference three = ParseNoteEntry(
+      "5. Catherine Hall, Keith McClelland, and Jane Rendall, Defining the "
+      "Victorian Nation (Cambridge: Cambridge UP, 2000), 33.");
+  EXPECT_EQ(three.number, 5);
+  EXPECT_THAT(three.authors, ElementsAre("Hall", "McClelland", "Rendall"));
+  EXPECT_EQ(three.title, "Defining the Victorian Nation");
+  // Without a closing "and" the next chunk is the title, not an author.
+  ParsedReference one = ParseNoteEntry(
+      "[12] Douglas Northrop, Veiled Empire, (Ithaca: Cornell UP, 2004), 37.");
+  EXPECT_EQ(one.number, 12);
+  EXPECT_THAT(one.authors, ElementsAre("Northrop"));
+  EXPECT_EQ(one.title, "Veiled Empire");
+  ParsedReference two = ParseNoteEntry(
+      "[^9]: Peter M. Jones and Colin Lucas, The Peasantry, 77.");
+  EXPECT_EQ(two.number, 9);
+  EXPECT_THAT(two.authors, ElementsAre("Jones", "Lucas"));
+}
+
+TEST(ReferenceParserTest, ShortIbidAndTitleFirstNotes) {
+  ParsedReference short_note = ParseNoteEntry("7 Scott, Gender, 50.");
+  EXPECT_THAT(short_note.authors, ElementsAre("Scott"));
+  ParsedReference author_date = ParseNoteEntry("10 Marx and Engels 2014, 30.");
+  EXPECT_THAT(author_date.authors, ElementsAre("Marx", "Engels"));
+  EXPECT_EQ(author_date.year, "2014");
+  ParsedReference initials =
+      ParseNoteEntry("8 E.B. Thompson. Exploitation (New York, 1999), 46.");
+  EXPECT_THAT(initials.authors, ElementsAre("Thompson"));
+  ParsedReference ibid = ParseNoteEntry("\xC2\xB3 Ibid., 44.");
+  EXPECT_EQ(ibid.number, 3);
+  EXPECT_TRUE(ibid.ibid);
+  EXPECT_TRUE(ibid.authors.empty());
+  ParsedReference title_first =
+      ParseNoteEntry("4 “Famine Plots,” The Times, 3 May 1789.");
+  EXPECT_TRUE(title_first.authors.empty());
+  EXPECT_EQ(title_first.title, "Famine Plots");
+  EXPECT_EQ(NoteNumber("Ibid."), 0);
+}
+
+TEST(ReferenceParserTest, ChicagoBibliographyEntryWithAMiddleInitial) {
+  ParsedReference r = ParseReferenceEntry(
+      "Kaplan, Steven L. Bread, Politics and Political Economy in the Reign "
+      "of Louis XV. The Hague: Nijhoff, 1976.");
+  EXPECT_THAT(r.authors, ElementsAre("Kaplan"));
+  EXPECT_EQ(r.year, "1976");
+  ParsedReference initials_only =
+      ParseReferenceEntry("Smith, J. R. Grain Riots. London: Verso, 1990.");
+  EXPECT_THAT(initials_only.authors, ElementsAre("Smith"));
+}
+
 TEST(ReferenceParserTest, ApaEntry) {
   ParsedReference r = ParseReferenceEntry(
       "Bianco, L., & Horko, S. (2018). Stalin and Mao: A comparison of the "

@@ -27,6 +27,15 @@ TEST(SentenceSplitterTest, SplitsOnTerminalPunctuation) {
               ElementsAre("It rained.", "Was it cold?", "Yes!", "It was."));
 }
 
+TEST(SentenceSplitterTest, FootnoteMarkersStayWithTheirSentence) {
+  EXPECT_THAT(
+      Sentences("The harvest failed.¹² Prices doubled.[3] Crowds gathered."
+                "[^4] Officials fled. The king [sic] stayed."),
+      ElementsAre("The harvest failed.¹²", "Prices doubled.[3]",
+                  "Crowds gathered.[^4]", "Officials fled.",
+                  "The king [sic] stayed."));
+}
+
 TEST(SentenceSplitterTest, PageAbbreviationDoesNotSplit) {
   EXPECT_THAT(Sentences("See p. 4 of the report. Then stop."),
               ElementsAre("See p. 4 of the report.", "Then stop."));

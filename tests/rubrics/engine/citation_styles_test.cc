@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "tests/rubrics/engine/engine_test_util.h"
 
 namespace marginalia::rubrics {
@@ -168,6 +172,104 @@ TEST(CitationStylesTest, NumericEssay) {
   EXPECT_EQ(SpanText(kNumericEssay, missing[0].span()), "[4]");
   // "90%" is cited in its sentence.
   EXPECT_TRUE(FindingsOf(report, "evidence.unsourced_statistic").empty());
+}
+
+// Chicago notes and bibliography, as history essays are written: superscript
+// note markers, a Notes section with full, short and "Ibid." notes, and a
+// bibliography.
+constexpr char kChicagoNotesEssay[] =
+    R"(Grain and the State in Revolutionary France
+
+This essay argues that the grain trade, more than ideology, set the pace of the Revolution. It first follows the harvests, then the markets, and finally the politics of bread.
+
+The harvest of 1788 failed across northern France.¹ Prices doubled within a year, and Parisian households spent most of their income on bread.² Officials feared the crowds more than they feared the nobility.³
+
+The markets answered with hoarding. Kaplan shows that millers and bakers were accused of a "famine plot" long before 1789,⁴ and Jones finds the same suspicion in the provinces.⁵ Both agree that rumour moved faster than grain.⁶
+
+Politics followed the price of bread. The journées of 1789 and 1795 were, in Tilly's phrase, "contentious gatherings over subsistence."⁷
+
+In conclusion, the grain trade set the pace of the Revolution: harvests, markets and politics moved together.
+
+Notes
+
+1 Steven L. Kaplan, Bread, Politics and Political Economy in the Reign of Louis XV (The Hague: Nijhoff, 1976), 12.
+
+2 Ibid., 45.
+
+3 Peter M. Jones and Colin Lucas, The Peasantry in the French Revolution (Cambridge: Cambridge University Press, 1988), 60.
+
+4 Kaplan, Bread, Politics and Political Economy, 101.
+
+5 Jones and Lucas, The Peasantry, 77.
+
+6 Ibid., 80.
+
+7 Charles Tilly, "Food Supply and Public Order in Modern Europe," in The Formation of National States in Western Europe (Princeton: Princeton University Press, 1975), 380.
+
+Bibliography
+
+Jones, Peter M., and Colin Lucas. The Peasantry in the French Revolution. Cambridge: Cambridge University Press, 1988.
+
+Kaplan, Steven L. Bread, Politics and Political Economy in the Reign of Louis XV. The Hague: Nijhoff, 1976.
+
+Tilly, Charles. "Food Supply and Public Order in Modern Europe." In The Formation of National States in Western Europe. Princeton: Princeton University Press, 1975.
+)";
+
+TEST(CitationStylesTest, ChicagoNotesResolveToTheirWorks) {
+  v1::FeedbackReport report = testing::Score(kChicagoNotesEssay);
+  std::vector<std::string> markers;
+  for (const v1::Citation& c : report.citations()) {
+    EXPECT_EQ(c.kind(), v1::CITATION_KIND_FOOTNOTE) << c.text();
+    markers.push_back(SpanText(kChicagoNotesEssay, c.span()));
+  }
+  EXPECT_THAT(markers, ElementsAre("¹", "²", "³", "⁴", "⁵", "⁶", "⁷"));
+  // Seven notes, three works: "Ibid." is the note before, a short note
+  // ("Kaplan, Bread ...") the work its author's full note named, and each
+  // work is its bibliography entry.
+  std::map<std::string, int> cited;
+  for (const v1::Source& s : report.sources()) {
+    EXPECT_TRUE(s.in_reference_list()) << s.key();
+    cited[s.authors(0)] = s.citation_count();
+  }
+  EXPECT_EQ(cited, (std::map<std::string, int>{
+                       {"Jones", 3}, {"Kaplan", 3}, {"Tilly", 1}}));
+  // The notes are not body paragraphs, and the essay has its references.
+  auto counts = CodeCounts(report);
+  for (const char* code :
+       {"citation.missing_reference_list", "citation.missing_reference_entry",
+        "citation.uncited_reference", "citation.quote_without_citation",
+        "structure.single_sentence_paragraph"}) {
+    EXPECT_EQ(counts.count(code), 0u) << code;
+  }
+  bool notes_are_references = false;
+  for (const v1::Section& section : report.sections()) {
+    if (section.role() == v1::SECTION_ROLE_REFERENCES &&
+        section.heading() == "Notes") {
+      notes_are_references = true;
+    }
+  }
+  EXPECT_TRUE(notes_are_references);
+}
+
+TEST(CitationStylesTest, ChicagoNotesWithoutABibliographyAreTheReferences) {
+  std::string essay = kChicagoNotesEssay;
+  essay.resize(essay.find("Bibliography"));
+  v1::FeedbackReport report = testing::Score(essay);
+  std::map<std::string, int> cited;
+  for (const v1::Source& s : report.sources()) {
+    cited[s.authors(0)] = s.citation_count();
+  }
+  EXPECT_EQ(cited, (std::map<std::string, int>{
+                       {"Jones", 3}, {"Kaplan", 3}, {"Tilly", 1}}));
+  EXPECT_EQ(CodeCounts(report).count("citation.missing_reference_list"), 0u);
+  // A marker with no note is reported.
+  std::string after = "the nobility.³";
+  essay.insert(essay.find(after) + after.size(),
+               " Bread riots spread to the provinces within weeks.⁸");
+  report = testing::Score(essay);
+  auto missing = FindingsOf(report, "citation.missing_reference_entry");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(SpanText(essay, missing[0].span()), "⁸");
 }
 
 constexpr char kMixedEssay[] = R"(Trade and Empire
