@@ -4,6 +4,8 @@
 //
 //   build/bin/engine_benchmark
 //   build/bin/engine_benchmark --benchmark_filter=Size
+//   build/bin/engine_benchmark --benchmark_filter=Citations  (16 to 4,096
+//       sources, each cited four times, with a reference list)
 //
 // It runs with the allocator the server and CLI use (tcmalloc unless
 // configured with -DMARGINALIA_TCMALLOC=OFF); the run prints which.
@@ -92,6 +94,48 @@ BENCHMARK(BM_ScoreSize)
     ->Range(1 << 10, 1 << 20)
     ->Complexity(benchmark::oN)
     ->Unit(benchmark::kMicrosecond);
+
+// An essay of `sources` distinct authors, each cited four times (with a
+// page) in paragraphs of six citations, and a reference list with an entry
+// for each: matching citations to entries must not cost citations x
+// entries.
+std::string CitationHeavyEssay(int sources) {
+  auto name = [](int i) {
+    std::string n = "Q";
+    for (int k = i; k > 0 || n.size() < 4; k /= 7) n += "aeioubr"[k % 7];
+    return n;
+  };
+  std::string essay = "A Citation-Heavy Essay\n\n";
+  for (int c = 0; c < 4 * sources; ++c) {
+    int i = (c * 7919) % sources;
+    essay += "The plan changed in many ways over the years (" + name(i) + ", " +
+             std::to_string(1900 + i % 120) + ", p. " +
+             std::to_string(1 + c % 300) + "). ";
+    if (c % 6 == 5) essay += "\n\n";
+  }
+  essay += "\n\nReferences\n\n";
+  for (int i = 0; i < sources; ++i) {
+    essay += name(i) + ", A. (" + std::to_string(1900 + i % 120) +
+             "). A title about history. Publisher.\n\n";
+  }
+  return essay;
+}
+
+void BM_ScoreCitations(benchmark::State& state) {
+  Engine engine;
+  std::string text = CitationHeavyEssay(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto report = engine.Score(text, HistoryRubric());
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ScoreCitations)
+    ->RangeMultiplier(4)
+    ->Range(16, 4096)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace marginalia::rubrics

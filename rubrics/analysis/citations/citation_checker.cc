@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "rubrics/analysis/citations/citation_finder.h"
@@ -70,6 +71,7 @@ class Checker {
                       dominant != v1::CITATION_STYLE_NUMERIC
                   ? dominant
                   : v1::CITATION_STYLE_APA;
+    IndexReferences();
     MatchAndGroup();
     CheckReferenceList();
     CheckFormats();
@@ -148,70 +150,88 @@ class Checker {
     }
   }
 
+  // Reference entries and notes by number, first author and year, so that
+  // matching a citation costs a lookup rather than a pass over the list
+  // (an essay may have thousands of both). Lists keep the list's order.
+  void IndexReferences() {
+    const auto& refs = result_->references;
+    family_.resize(refs.size());
+    note_work_.resize(refs.size());
+    for (std::size_t r = 0; r < refs.size(); ++r) {
+      const ReferenceRecord& ref = refs[r];
+      int index = static_cast<int>(r);
+      if (!ref.authors.empty()) family_[r] = FoldName(ref.authors[0]);
+      // "Ibid." is the work of the note before.
+      note_work_[r] = ref.note && ref.ibid && r > 0 && refs[r - 1].note
+                          ? note_work_[r - 1]
+                          : index;
+      if (ref.number > 0) {
+        (ref.note ? note_by_number_ : entry_by_number_)
+            .try_emplace(ref.number, index);
+      }
+      if (ref.note) continue;
+      if (!family_[r].empty()) entries_by_family_[family_[r]].push_back(index);
+      entries_by_year_[Year4(ref.year)].push_back(index);
+    }
+  }
+
   // The work note `note` cites (following "Ibid." back to the note it
   // repeats) as a reference index: the bibliography entry of its first
   // author when the essay has one, else the first note that named the work.
   // Sets `key` to the source key: notes naming the same author share one.
   int WorkOfNote(int note, std::string* key) {
-    const auto& refs = result_->references;
-    int work = note;
-    while (refs[work].ibid && work > 0 && refs[work - 1].note) --work;
-    if (refs[work].authors.empty()) {
+    int work = note_work_[note];
+    const std::string& family = family_[work];
+    if (family.empty()) {
       *key = absl::StrCat("ref#", work);
       return work;
     }
-    std::string family = FoldName(refs[work].authors[0]);
-    for (std::size_t r = 0; r < refs.size(); ++r) {
-      if (!refs[r].note && !refs[r].authors.empty() &&
-          FoldName(refs[r].authors[0]) == family) {
-        *key = absl::StrCat("ref#", r);
-        return static_cast<int>(r);
-      }
+    if (auto it = entries_by_family_.find(family);
+        it != entries_by_family_.end()) {
+      *key = absl::StrCat("ref#", it->second.front());
+      return it->second.front();
     }
     *key = absl::StrCat("note#", family);
     return work;
   }
 
-  // The reference entry a citation points to, or -1. Records near misses
-  // (same author, other year; same year, misspelt name) for the checks.
+  // The reference entry (or, for a footnote, the note) a citation points
+  // to, or -1. Records near misses (same author, other year; same year,
+  // misspelt name) for the checks.
   int MatchReference(const CitationRecord& c) {
-    const auto& refs = result_->references;
-    if (refs.empty()) return -1;
     if (!c.numbers.empty()) {
       // A note of that number first, else a numbered reference entry.
-      int numbered = -1;
-      for (std::size_t r = 0; r < refs.size(); ++r) {
-        if (refs[r].number != c.numbers[0]) continue;
-        if (refs[r].note) return static_cast<int>(r);
-        if (numbered < 0) numbered = static_cast<int>(r);
+      for (const auto* by_number : {&note_by_number_, &entry_by_number_}) {
+        if (auto it = by_number->find(c.numbers[0]); it != by_number->end()) {
+          return it->second;
+        }
       }
-      return numbered;
+      return -1;
     }
     if (c.authors.empty()) return -1;
     std::string family = FoldName(c.authors[0]);
     std::string year = Year4(c.year);
     int same_author = -1;
-    for (std::size_t r = 0; r < refs.size(); ++r) {
-      if (refs[r].authors.empty()) continue;
-      if (FoldName(refs[r].authors[0]) != family) continue;
-      // MLA citations carry no year; "2018a" matches "2018a" or "2018".
-      if (year.empty() || Year4(refs[r].year) == year) {
-        return static_cast<int>(r);
+    if (auto it = entries_by_family_.find(family);
+        it != entries_by_family_.end()) {
+      for (int r : it->second) {
+        // MLA citations carry no year; "2018a" matches "2018a" or "2018".
+        if (year.empty() || Year4(result_->references[r].year) == year) {
+          return r;
+        }
+        same_author = r;
       }
-      same_author = static_cast<int>(r);
     }
     if (same_author >= 0) {
-      year_mismatches_.emplace(FoldName(c.authors[0]) + "#" + year,
-                               same_author);
+      year_mismatches_.emplace(family + "#" + year, same_author);
       return -1;
     }
-    for (std::size_t r = 0; r < refs.size(); ++r) {
-      if (refs[r].authors.empty()) continue;
-      if (Year4(refs[r].year) == year &&
-          IsNearMissName(FoldName(refs[r].authors[0]), family)) {
-        name_mismatches_.emplace(FoldName(c.authors[0]) + "#" + year,
-                                 static_cast<int>(r));
-        return -1;
+    if (auto it = entries_by_year_.find(year); it != entries_by_year_.end()) {
+      for (int r : it->second) {
+        if (!family_[r].empty() && IsNearMissName(family_[r], family)) {
+          name_mismatches_.emplace(family + "#" + year, r);
+          return -1;
+        }
       }
     }
     return -1;
@@ -321,17 +341,15 @@ class Checker {
             doc_.Slice(doc_.paragraphs()[result_->reference_heading].span))) {
       return;
     }
-    for (const ReferenceRecord& ref : result_->references) {
-      if (ref.cited > 0 || ref.note) continue;
+    // Entries already reported as a mismatch are not "uncited" too.
+    std::vector<bool> near_miss(result_->references.size(), false);
+    for (const auto* mismatches : {&year_mismatches_, &name_mismatches_}) {
+      for (const auto& [key, index] : *mismatches) near_miss[index] = true;
+    }
+    for (std::size_t r = 0; r < result_->references.size(); ++r) {
+      const ReferenceRecord& ref = result_->references[r];
+      if (ref.cited > 0 || ref.note || near_miss[r]) continue;
       std::string label = SourceLabel(ref.authors, ref.year);
-      bool near = false;
-      for (const auto& [key, index] : year_mismatches_) {
-        near = near || &result_->references[index] == &ref;
-      }
-      for (const auto& [key, index] : name_mismatches_) {
-        near = near || &result_->references[index] == &ref;
-      }
-      if (near) continue;  // already reported as a mismatch
       result_->AddFinding(
           "citation.uncited_reference", ref.span, ref.paragraph,
           absl::StrCat(label, " is in the reference list but never cited."),
@@ -541,6 +559,15 @@ class Checker {
   // nearly matches.
   std::map<std::string, int> year_mismatches_;
   std::map<std::string, int> name_mismatches_;
+  // Built by IndexReferences(), per reference: the folded family name of
+  // its first author ("" for none) and, for a note, the note whose work it
+  // cites.
+  std::vector<std::string> family_;
+  std::vector<int> note_work_;
+  absl::flat_hash_map<int, int> note_by_number_;
+  absl::flat_hash_map<int, int> entry_by_number_;
+  absl::flat_hash_map<std::string, std::vector<int>> entries_by_family_;
+  absl::flat_hash_map<std::string, std::vector<int>> entries_by_year_;
 };
 
 }  // namespace

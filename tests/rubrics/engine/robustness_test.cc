@@ -80,15 +80,60 @@ class RobustnessTest : public ::testing::Test {
 
   // Text from an alphabet heavy in what the segmenter treats specially.
   std::string RandomMarkup(std::mt19937_64& random, std::size_t size) {
-    static const std::vector<std::string> kPieces = {
-        "(",      ")",          "[",      "]",         "\"",   "'",
-        "\u201c", "\u201d",     "\u2018", "\u2019",    ".",    ". ",
-        "..",     "?",          "!",      ",",         ";",    ":",
-        " ",      " ",          " ",      "\n",        "\n\n", "p.",
-        "et al.", "Smith",      "2019",   "1986",      "#",    "## ",
-        "- ",     "> ",         "[^1]",   "\u00b9",    "%",    "$",
-        "e.g.",   "References", "n.d.",   "word",      "the",  "The",
-        "\u2026", "---\n",      "1.",     "Meisner., "};
+    static const std::vector<std::string> kPieces = {"(",
+                                                     ")",
+                                                     "[",
+                                                     "]",
+                                                     "\"",
+                                                     "'",
+                                                     "\u201c",
+                                                     "\u201d",
+                                                     "\u2018",
+                                                     "\u2019",
+                                                     ".",
+                                                     ". ",
+                                                     "..",
+                                                     "?",
+                                                     "!",
+                                                     ",",
+                                                     ";",
+                                                     ":",
+                                                     " ",
+                                                     " ",
+                                                     " ",
+                                                     "\n",
+                                                     "\n\n",
+                                                     "p.",
+                                                     "et al.",
+                                                     "Smith",
+                                                     "2019",
+                                                     "1986",
+                                                     "#",
+                                                     "## ",
+                                                     "- ",
+                                                     "> ",
+                                                     "[^1]",
+                                                     "\u00b9",
+                                                     "%",
+                                                     "$",
+                                                     "e.g.",
+                                                     "References",
+                                                     "n.d.",
+                                                     "word",
+                                                     "the",
+                                                     "The",
+                                                     "\u2026",
+                                                     "---\n",
+                                                     "1.",
+                                                     "Meisner., ",
+                                                     "\nNotes\n\n",
+                                                     "Ibid., 4.",
+                                                     "\n2 Smith, Title, 4.",
+                                                     "\u00b2",
+                                                     "[3]",
+                                                     "and ",
+                                                     "Bibliography\n\n",
+                                                     "Kaplan, Steven L. "};
     std::string s;
     while (s.size() < size) s += kPieces[random() % kPieces.size()];
     return s;
@@ -156,6 +201,12 @@ TEST_F(RobustnessTest, TenThousandInputsGiveAReportOrAClearError) {
   shapes.push_back(lines);
   std::string periods(500000, '.');
   shapes.push_back(periods);
+  // Thousands of footnote markers, each an "Ibid." of the note before.
+  std::string notes = "Notes essay\n\n";
+  for (int i = 1; i <= 5000; ++i) notes += "Claim.[" + std::to_string(i) + "] ";
+  notes += "\n\nNotes\n\n";
+  for (int i = 1; i <= 5000; ++i) notes += std::to_string(i) + " Ibid., 4.\n";
+  shapes.push_back(notes);
   for (const std::string& shape : shapes) Check(shape, cases++);
   while (cases < 2500) Check(RandomBytes(random, random() % 3000), cases++);
   while (cases < 5000) Check(RandomMarkup(random, random() % 3000), cases++);
