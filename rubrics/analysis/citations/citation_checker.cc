@@ -195,6 +195,13 @@ class Checker {
     return work;
   }
 
+  // The citation's year, or, for one written without (MLA's "(Szatmary,
+  // 259)"), its source's: a form in another style needs one.
+  absl::string_view YearOf(const CitationRecord& c) const {
+    if (!c.year.empty() || c.source < 0) return c.year;
+    return result_->sources[c.source].year;
+  }
+
   // The reference entry (or, for a footnote, the note) a citation points
   // to, or -1. Records near misses (same author, other year; same year,
   // misspelt name) for the checks.
@@ -381,7 +388,7 @@ class Checker {
       absl::string_view written = doc_.Slice(c.span);
       if (c.style == v1::CITATION_STYLE_NONSTANDARD) {
         c.corrected =
-            FormatCitation(c.authors, c.et_al, c.year, c.locator, target_);
+            FormatCitation(c.authors, c.et_al, YearOf(c), c.locator, target_);
         result_->AddFinding("citation.nonstandard_format", c.span, c.paragraph,
                             absl::StrCat("\"", written, "\" ", c.format_problem,
                                          ", which no citation style does."),
@@ -394,7 +401,7 @@ class Checker {
       }
       if (required && !Fits(c, input_.settings.required_style)) {
         c.corrected =
-            FormatCitation(c.authors, c.et_al, c.year, c.locator, target_);
+            FormatCitation(c.authors, c.et_al, YearOf(c), c.locator, target_);
         result_->AddFinding(
             "citation.wrong_style", c.span, c.paragraph,
             absl::StrCat("\"", written, "\" is in ", StyleName(c.style),
@@ -403,7 +410,7 @@ class Checker {
             absl::StrCat("Write ", c.corrected, "."));
       } else if (!required && styles.size() >= 2 && !Fits(c, dominant_)) {
         c.corrected =
-            FormatCitation(c.authors, c.et_al, c.year, c.locator, dominant_);
+            FormatCitation(c.authors, c.et_al, YearOf(c), c.locator, dominant_);
         result_->AddFinding(
             "citation.inconsistent_style", c.span, c.paragraph,
             absl::StrCat("\"", written, "\" is in ", StyleName(c.style),

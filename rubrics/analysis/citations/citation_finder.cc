@@ -147,6 +147,15 @@ std::vector<TextSpan> SplitEntries(const Document& doc, TextSpan block) {
   return entries;
 }
 
+// MLA and Chicago write "---." (three hyphens or em dashes) for the same
+// author(s) as the entry before.
+bool RepeatsPreviousAuthors(absl::string_view entry) {
+  for (absl::string_view dash : {"---", "\xE2\x80\x94\xE2\x80\x94", "___"}) {
+    if (absl::StartsWith(entry, dash)) return true;
+  }
+  return false;
+}
+
 void ParseReferenceBlock(const Document& doc, int index,
                          AnalysisResult* result) {
   bool notes = InNotes(doc, *result, index);
@@ -167,6 +176,10 @@ void ParseReferenceBlock(const Document& doc, int index,
     record.style = parsed.style;
     record.note = parsed.note;
     record.ibid = parsed.ibid;
+    if (!notes && RepeatsPreviousAuthors(text) && !result->references.empty() &&
+        !result->references.back().note) {
+      record.authors = result->references.back().authors;
+    }
     result->references.push_back(std::move(record));
   }
 }

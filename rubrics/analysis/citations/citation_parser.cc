@@ -511,6 +511,8 @@ std::string FormatCitation(const std::vector<std::string>& authors, bool et_al,
   bool unused = false;
   std::string page = locator.empty() ? (page_placeholder ? "p. __" : "")
                                      : NormalizeLocator(locator, true, &unused);
+  // Author-date styles write "n.d." for a work without a known year.
+  if (year.empty()) year = "n.d.";
   switch (style) {
     case v1::CITATION_STYLE_HARVARD:
       absl::StrAppend(&out, " ", year);

@@ -58,7 +58,8 @@ std::string NormalizeLocator(absl::string_view locator,
 
 // The citation written in `style` (APA, Harvard, Chicago or MLA), e.g.
 // "(Bianco & Horko, 2018, p. 169)". An empty locator with
-// `page_placeholder` set writes "p. __" where the page should go.
+// `page_placeholder` set writes "p. __" where the page should go; an empty
+// year is written "n.d." (no date).
 std::string FormatCitation(const std::vector<std::string>& authors, bool et_al,
                            absl::string_view year, absl::string_view locator,
                            marginalia::v1::CitationStyle style,

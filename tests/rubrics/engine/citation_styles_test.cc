@@ -138,6 +138,43 @@ TEST(CitationStylesTest, MlaEssay) {
   EXPECT_TRUE(FindingsOf(report, "citation.nonstandard_format").empty());
 }
 
+TEST(CitationStylesTest, MlaCitationsRewrittenForApaTakeTheEntrysYear) {
+  // "---." repeats the author of the entry before: Morrison twice.
+  std::string essay = kMlaEssay;
+  essay.replace(essay.find("(Morrison 308)"), 14, "(Morrison 12)");
+  std::string beloved = "Beloved. Knopf, 1987.\n";
+  essay.insert(essay.find(beloved) + beloved.size(),
+               "\n---. Jazz. Knopf, 1992.\n");
+  v1::FeedbackReport report = testing::Score(essay, "research-report");
+  std::vector<std::string> fixes;
+  for (const v1::Finding& f : FindingsOf(report, "citation.wrong_style")) {
+    fixes.push_back(f.suggestion());
+  }
+  // The year comes from the matched entry; a form never reads "(X, , p. 4)".
+  EXPECT_THAT(fixes, ::testing::Contains("Write (Morrison, 1987, p. 43)."));
+  EXPECT_THAT(fixes, ::testing::Contains("Write (Rushdy, 1992, p. 567)."));
+  for (const std::string& fix : fixes) {
+    EXPECT_THAT(fix, ::testing::Not(HasSubstr(", ,"))) << fix;
+  }
+  std::vector<std::string> morrison;
+  for (const v1::Source& s : report.sources()) {
+    if (s.authors_size() > 0 && s.authors(0) == "Morrison") {
+      morrison.push_back(s.year());
+    }
+  }
+  EXPECT_THAT(morrison, ::testing::UnorderedElementsAre("1987", "1992"));
+}
+
+TEST(CitationStylesTest, CitationsWithoutAYearAreRewrittenWithNoDate) {
+  v1::FeedbackReport report = testing::Score(
+      "Essay\n\nThis essay argues that rivers shaped trade. Floods mattered "
+      "(Okafor 12). Tolls mattered more (Okafor 15).\n",
+      "research-report");
+  auto fixes = FindingsOf(report, "citation.wrong_style");
+  ASSERT_FALSE(fixes.empty());
+  EXPECT_EQ(fixes[0].suggestion(), "Write (Okafor, n.d., p. 12).");
+}
+
 constexpr char kNumericEssay[] = R"(Battery Storage on the Grid
 
 This report examines whether grid batteries can replace gas peaking plants. It first reviews costs, then reliability.
