@@ -312,6 +312,13 @@ std::vector<std::string> ReferenceFamilyNames(absl::string_view authors) {
   std::vector<absl::string_view> tokens;
   for (absl::string_view t : absl::StrSplit(text, ',')) {
     t = TrimSpace(t);
+    // "eds." and "(Ed.)" mark editors; they are not names.
+    std::string lower = absl::AsciiStrToLower(t);
+    absl::StrReplaceAll({{"(", ""}, {")", ""}, {".", ""}}, &lower);
+    if (lower == "ed" || lower == "eds" || lower == "editor" ||
+        lower == "editors") {
+      continue;
+    }
     if (!t.empty()) tokens.push_back(t);
   }
   std::vector<std::string> names;

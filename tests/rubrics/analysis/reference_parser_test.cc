@@ -87,6 +87,14 @@ TEST(ReferenceParserTest, ChicagoBibliographyEntryWithAMiddleInitial) {
   EXPECT_THAT(initials_only.authors, ElementsAre("Smith"));
 }
 
+TEST(ReferenceParserTest, EditorsMarkIsNotAnAuthor) {
+  ParsedReference r = ParseReferenceEntry(
+      "Dettmar, Kevin, and William Richey, eds. Reading Rock and Roll. "
+      "Columbia University Press, 1999.");
+  EXPECT_THAT(r.authors, ElementsAre("Dettmar", "Richey"));
+  EXPECT_EQ(r.year, "1999");
+}
+
 TEST(ReferenceParserTest, ApaEntry) {
   ParsedReference r = ParseReferenceEntry(
       "Bianco, L., & Horko, S. (2018). Stalin and Mao: A comparison of the "
