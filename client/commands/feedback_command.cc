@@ -55,8 +55,10 @@ int RunFeedback(const FeedbackArgs& args, CliContext& context) {
     return kExitOk;
   }
   const v1::Submission& s = feedback.submission();
+  std::string late = LatenessLabel(s);
   context.out() << "Submission " << s.id() << " by " << s.author() << " for "
-                << s.assignment_id() << " (draft " << s.draft() << ")\n\n";
+                << s.assignment_id() << " (draft " << s.draft()
+                << (late.empty() ? "" : ", ") << late << ")\n\n";
   if (feedback.report_withheld()) {
     context.out() << "The engine's report is withheld until your tutor "
                      "releases feedback.\n";

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "client/output/html_escape.h"
+#include "client/output/report_text.h"
 #include "client/output/span_segments.h"
 
 namespace marginalia::client {
@@ -283,8 +284,9 @@ std::string Header(const v1::GetFeedbackResponse& feedback,
       &html, "<h1>", HtmlEscape(title.empty() ? "(untitled essay)" : title),
       "</h1><p class=\"meta\">", HtmlEscape(s.author()), " &middot; ",
       HtmlEscape(s.file_name()), " &middot; submission ", HtmlEscape(s.id()),
-      " &middot; draft ", s.draft(), " &middot; rubric ",
-      HtmlEscape(feedback.report().rubric_name()), "</p>");
+      " &middot; draft ", s.draft(),
+      s.has_late_by() ? absl::StrCat(" &middot; ", LatenessLabel(s)) : "",
+      " &middot; rubric ", HtmlEscape(feedback.report().rubric_name()), "</p>");
   if (!feedback.comments().empty() && !feedback.released()) {
     absl::StrAppend(&html,
                     "<p class=\"meta\">Tutor comments below are not "

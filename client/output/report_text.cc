@@ -178,22 +178,40 @@ void PrintReport(const v1::FeedbackReport& report, absl::string_view text,
     out << "Note: " << note << "\n";
 }
 
+std::string LatenessLabel(const v1::Submission& submission) {
+  if (!submission.has_late_by()) return "";
+  int64_t minutes = submission.late_by().seconds() / 60;
+  int64_t days = minutes / (24 * 60);
+  int64_t hours = minutes / 60 % 24;
+  minutes %= 60;
+  std::vector<std::string> parts;
+  if (days > 0) parts.push_back(absl::StrCat(days, "d"));
+  if (hours > 0) parts.push_back(absl::StrCat(hours, "h"));
+  // Minutes only matter within the first day.
+  if (minutes > 0 && days == 0) parts.push_back(absl::StrCat(minutes, "m"));
+  if (parts.empty()) return "late by under a minute";
+  return absl::StrCat("late by ", absl::StrJoin(parts, " "));
+}
+
 void PrintSubmissionTable(const std::vector<v1::Submission>& submissions,
                           std::ostream& out) {
   out << absl::StrFormat("%-22s %-14s %-16s %5s %13s  %s\n", "ID", "ASSIGNMENT",
                          "AUTHOR", "DRAFT", "SCORE", "TITLE");
   for (const v1::Submission& s : submissions) {
-    out << absl::StrFormat("%-22s %-14s %-16s %5d %6.1f/%-6.1f  %s\n", s.id(),
+    std::string late = LatenessLabel(s);
+    out << absl::StrFormat("%-22s %-14s %-16s %5d %6.1f/%-6.1f  %s%s\n", s.id(),
                            s.assignment_id(), s.author(), s.draft(),
-                           s.total_score(), s.max_score(), s.title());
+                           s.total_score(), s.max_score(), s.title(),
+                           late.empty() ? "" : absl::StrCat("  (", late, ")"));
   }
 }
 
 void PrintSubmission(const v1::Submission& s, bool created, std::ostream& out) {
   out << (created ? "Stored" : "Already stored (same request id)")
       << " submission " << s.id() << "\n";
+  std::string late = LatenessLabel(s);
   out << "  assignment " << s.assignment_id() << ", author " << s.author()
-      << ", draft " << s.draft() << "\n";
+      << ", draft " << s.draft() << (late.empty() ? "" : ", ") << late << "\n";
   out << "  " << s.text_bytes() << " bytes, sha256 " << s.content_sha256()
       << "\n";
   out << absl::StrFormat("  score %.1f / %.1f (rubric %s v%d)\n",

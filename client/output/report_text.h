@@ -24,6 +24,10 @@ void PrintSubmissionTable(
 void PrintSubmission(const marginalia::v1::Submission& submission, bool created,
                      std::ostream& out);
 
+// "late by 2h 5m" (days, hours, minutes; "late by under a minute") for a
+// submission handed in after its due time; empty when on time.
+std::string LatenessLabel(const marginalia::v1::Submission& submission);
+
 // The text of `span` squeezed onto one line and cut to `max_chars`
 // characters (on a UTF-8 boundary), for quoting in a terminal.
 std::string Excerpt(absl::string_view text, const marginalia::v1::Span& span,

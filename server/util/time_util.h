@@ -1,7 +1,8 @@
 // Conversions between absl::Time, stored microseconds and Protobuf
-// timestamps.
+// timestamps and durations.
 #pragma once
 
+#include <google/protobuf/duration.pb.h>
 #include <google/protobuf/timestamp.pb.h>
 
 #include <cstdint>
@@ -30,6 +31,14 @@ inline google::protobuf::Timestamp MicrosToTimestamp(int64_t micros) {
 
 inline int64_t TimestampToMicros(const google::protobuf::Timestamp& proto) {
   return proto.seconds() * 1000000 + proto.nanos() / 1000;
+}
+
+// A non-negative span of microseconds as a Protobuf duration.
+inline google::protobuf::Duration MicrosToDuration(int64_t micros) {
+  google::protobuf::Duration proto;
+  proto.set_seconds(micros / 1000000);
+  proto.set_nanos(static_cast<int32_t>(micros % 1000000 * 1000));
+  return proto;
 }
 
 }  // namespace marginalia::server

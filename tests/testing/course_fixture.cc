@@ -46,6 +46,9 @@ CourseFixture::CourseFixture(std::shared_ptr<grpc::Channel> channel,
   a->set_course_id(options_.course_id);
   a->set_title("The Soviet model in China");
   a->set_rubric_id("history-essay");
+  if (options_.due_unix_seconds > 0) {
+    a->mutable_due_time()->set_seconds(options_.due_unix_seconds);
+  }
   a->mutable_peer_review()->set_reviews_per_submission(
       options_.reviews_per_submission);
   a->mutable_peer_review()->set_peer_weight(options_.peer_weight);

@@ -26,6 +26,8 @@ struct CourseOptions {
   int reviews_per_submission = 0;
   double peer_weight = 0;
   bool engine_feedback_immediately = false;
+  // The assignment's due time, in Unix seconds; 0 for none.
+  int64_t due_unix_seconds = 0;
 };
 
 // Creates everything at construction; aborts the test binary on failure,

@@ -14,13 +14,25 @@ using sqlite_internal::CheckPageSize;
 using sqlite_internal::ParsePageToken;
 using sqlite_internal::SerializeDeterministically;
 
+// The last column is how many microseconds after its assignment's due time
+// the submission came (0 when on time or without a due time), computed on
+// read so that a moved due time counts.
 constexpr absl::string_view kSubmissionColumns =
     "id, assignment_id, author, request_id, content_sha256, text_bytes, "
     "title, file_name, draft, rubric_id, rubric_version, total_score, "
-    "max_score, create_time_us, seq";
+    "max_score, create_time_us, seq, "
+    "(SELECT CASE WHEN a.due_time_us > 0 AND "
+    "submissions.create_time_us > a.due_time_us THEN "
+    "submissions.create_time_us - a.due_time_us ELSE 0 END "
+    "FROM assignments a WHERE a.id = submissions.assignment_id)";
+
+// Sets `s`'s late_by from microseconds past the due time (0: on time).
+void SetLateness(int64_t late_us, v1::Submission* s) {
+  if (late_us > 0) *s->mutable_late_by() = MicrosToDuration(late_us);
+}
 
 // Reads the columns of kSubmissionColumns (and, when present, text at
-// column 15).
+// column 16).
 v1::Submission ReadSubmission(const Statement& row, bool with_text) {
   v1::Submission s;
   s.set_id(row.ColumnText(0));
@@ -37,7 +49,8 @@ v1::Submission ReadSubmission(const Statement& row, bool with_text) {
   s.set_total_score(row.ColumnDouble(11));
   s.set_max_score(row.ColumnDouble(12));
   *s.mutable_create_time() = MicrosToTimestamp(row.ColumnInt(13));
-  if (with_text) s.set_text(row.ColumnText(15));
+  SetLateness(row.ColumnInt(15), &s);
+  if (with_text) s.set_text(row.ColumnText(16));
   return s;
 }
 
@@ -96,12 +109,14 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
       return CreateSubmissionResult{*existing, false};
     }
   }
+  int64_t due_us = 0;
   {
     // A submission scored while its assignment moved to another rubric
     // version would keep the old one unnoticed: refuse it instead.
-    ASSIGN_OR_RETURN(Statement pinned,
-                     db_->Prepare("SELECT rubric_id, rubric_version FROM "
-                                  "assignments WHERE id = ?1"));
+    ASSIGN_OR_RETURN(
+        Statement pinned,
+        db_->Prepare("SELECT rubric_id, rubric_version, "
+                     "due_time_us FROM assignments WHERE id = ?1"));
     pinned.Bind(1, s.assignment_id());
     ASSIGN_OR_RETURN(bool row, pinned.Step());
     if (row && (pinned.ColumnText(0) != s.rubric_id() ||
@@ -111,6 +126,7 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
           "' moved to another rubric version while the essay was scored; "
           "submit again"));
     }
+    if (row) due_us = pinned.ColumnInt(2);
   }
   int draft = 1;
   {
@@ -166,6 +182,9 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
   result.submission.clear_text();
   result.submission.set_text_bytes(static_cast<int64_t>(s.text().size()));
   result.submission.set_draft(draft);
+  if (due_us > 0 && created_us > due_us) {
+    SetLateness(created_us - due_us, &result.submission);
+  }
   return result;
 }
 

@@ -18,6 +18,23 @@ v1::Span MakeSpan(uint32_t begin, uint32_t end) {
   return span;
 }
 
+TEST(LatenessTest, LateSubmissionsSayByHowMuch) {
+  v1::Submission s;
+  s.set_id("sub_1");
+  s.set_title("Grain");
+  EXPECT_EQ(LatenessLabel(s), "");
+  s.mutable_late_by()->set_seconds(2 * 3600 + 5 * 60 + 30);
+  EXPECT_EQ(LatenessLabel(s), "late by 2h 5m");
+  s.mutable_late_by()->set_seconds(3 * 86400 + 4 * 3600 + 59);
+  EXPECT_EQ(LatenessLabel(s), "late by 3d 4h");
+  s.mutable_late_by()->set_seconds(20);
+  EXPECT_EQ(LatenessLabel(s), "late by under a minute");
+  std::ostringstream table;
+  s.mutable_late_by()->set_seconds(12 * 60);
+  PrintSubmissionTable({s}, table);
+  EXPECT_THAT(table.str(), HasSubstr("Grain  (late by 12m)\n"));
+}
+
 TEST(ExcerptTest, SqueezesWhiteSpaceAndCutsOnCharacterBoundaries) {
   std::string text = "One\n\ntwo   three \u201cfour\u201d";
   EXPECT_EQ(Excerpt(text, MakeSpan(0, text.size()), 100),

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "marginalia/v1/submission.grpc.pb.h"
 #include "tests/testing/course_fixture.h"
 #include "tests/testing/test_data.h"
@@ -79,6 +80,49 @@ TEST_F(SubmissionServiceTest, StoresTheSampleAndServesItsFeedback) {
   EXPECT_EQ(feedback.report().stats().paragraphs(), 19);
   EXPECT_EQ(feedback.report().stats().headings(), 3);
   EXPECT_EQ(feedback.report().paragraphs_size(), 23);
+}
+
+// Late submissions are stored and scored, and say by how much they are late
+// wherever a submission is read; on-time ones say nothing.
+TEST(SubmissionLatenessTest, LateSubmissionsCarryHowLateTheyAre) {
+  for (bool late : {true, false}) {
+    testing::TestServer server;
+    testing::CourseOptions options;
+    // 2001-09-09 (past) or 2286-11-20 (future).
+    options.due_unix_seconds = late ? 1000000000 : 10000000000;
+    testing::CourseFixture course(server.channel(), server.admin_token(),
+                                  options);
+    auto stub = v1::SubmissionService::NewStub(server.channel());
+    v1::CreateSubmissionRequest request;
+    request.set_assignment_id("hist101");
+    request.set_text(testing::SampleEssay());
+    v1::CreateSubmissionResponse created;
+    testing::TokenContext as_student(course.students[0].token);
+    ASSERT_TRUE(stub->CreateSubmission(&as_student, request, &created).ok());
+    EXPECT_TRUE(created.created());
+    EXPECT_GT(created.submission().total_score(), 0);
+
+    v1::GetSubmissionRequest get;
+    get.set_id(created.submission().id());
+    v1::GetSubmissionResponse got;
+    testing::TokenContext as_tutor(course.tutor.token);
+    ASSERT_TRUE(stub->GetSubmission(&as_tutor, get, &got).ok());
+    v1::ListSubmissionsRequest list;
+    list.set_assignment_id("hist101");
+    v1::ListSubmissionsResponse listed;
+    testing::TokenContext as_tutor_again(course.tutor.token);
+    ASSERT_TRUE(stub->ListSubmissions(&as_tutor_again, list, &listed).ok());
+    ASSERT_EQ(listed.submissions_size(), 1);
+    for (const v1::Submission* s :
+         {&created.submission(), &got.submission(), &listed.submissions(0)}) {
+      EXPECT_EQ(s->has_late_by(), late) << s->id();
+      if (late) {
+        // Handed in now, so late by the time since the due time.
+        int64_t expected = absl::ToUnixSeconds(absl::Now()) - 1000000000;
+        EXPECT_NEAR(s->late_by().seconds(), expected, 600);
+      }
+    }
+  }
 }
 
 TEST_F(SubmissionServiceTest, StoresTextNormalised) {
@@ -232,8 +276,7 @@ TEST_F(SubmissionServiceTest, BatchStoresGoodItemsAndReportsBadOnes) {
 std::map<std::string, v1::BatchCreateSubmissionsResponse> SendBatch(
     v1::SubmissionService::Stub& stub, const testing::Person& staff,
     const std::string& author,
-    const std::vector<std::tuple<std::string, std::string, std::string>>&
-        items,
+    const std::vector<std::tuple<std::string, std::string, std::string>>& items,
     bool include_report = false) {
   testing::TokenContext context(staff.token);
   auto stream = stub.BatchCreateSubmissions(&context);
