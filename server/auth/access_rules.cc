@@ -161,9 +161,13 @@ Rule UserReader(std::string path) {
     if (user.empty()) return Required(path);
     if (user == in.caller.id()) return Relation::kSelf;
     if (in.caller.admin()) return Relation::kAdmin;
-    ASSIGN_OR_RETURN(bool tutor, in.store.IsTutorAnywhere(in.caller.id()));
-    if (tutor) return Relation::kStaff;
-    return Denied("students may read only their own user record");
+    // A tutor sees the people of their own courses, not every account (a
+    // record holds an e-mail address).
+    ASSIGN_OR_RETURN(bool tutors, in.store.TutorsUser(in.caller.id(), user));
+    if (tutors) return Relation::kStaff;
+    return Denied(
+        "you may read your own user record and, as a tutor, those of the "
+        "people in your courses");
   };
 }
 

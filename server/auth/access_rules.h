@@ -42,7 +42,8 @@ Rule AdminOrAnyTutor();
 // The user named at `path` is the caller (or the field is empty), or the
 // caller is an administrator.
 Rule SelfOrAdmin(std::string path);
-// Reading a user: themselves, administrators, and tutors.
+// Reading a user: themselves, administrators, and the tutors of a course
+// the user is in.
 Rule UserReader(std::string path);
 // The token at `path` belongs to the caller, or the caller is an admin.
 Rule TokenOwnerOrAdmin(std::string path);

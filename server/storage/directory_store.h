@@ -78,6 +78,10 @@ class DirectoryStore {
   ListEnrolmentsOfUser(absl::string_view user_id) = 0;
   // Whether `user_id` tutors at least one course.
   virtual absl::StatusOr<bool> IsTutorAnywhere(absl::string_view user_id) = 0;
+  // Whether `tutor_id` tutors a course `user_id` is enrolled in (as student
+  // or tutor).
+  virtual absl::StatusOr<bool> TutorsUser(absl::string_view tutor_id,
+                                          absl::string_view user_id) = 0;
 
   // ALREADY_EXISTS when the id is taken; FAILED_PRECONDITION when the course
   // or rubric version does not exist.

@@ -331,6 +331,21 @@ absl::StatusOr<bool> SqliteStore::IsTutorAnywhere(absl::string_view user_id) {
   return row && select.ColumnInt(0) != 0;
 }
 
+absl::StatusOr<bool> SqliteStore::TutorsUser(absl::string_view tutor_id,
+                                             absl::string_view user_id) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare("SELECT EXISTS (SELECT 1 FROM enrolments t JOIN "
+                   "enrolments u ON u.course_id = t.course_id WHERE "
+                   "t.user_id = ?1 AND t.role = ?2 AND u.user_id = ?3)"));
+  select.Bind(1, tutor_id)
+      .Bind(2, static_cast<int>(v1::COURSE_ROLE_TUTOR))
+      .Bind(3, user_id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  return row && select.ColumnInt(0) != 0;
+}
+
 absl::Status SqliteStore::CreateAssignment(const v1::Assignment& a) {
   absl::MutexLock lock(&mutex_);
   ASSIGN_OR_RETURN(

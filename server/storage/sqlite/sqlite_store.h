@@ -83,6 +83,8 @@ class SqliteStore : public Store {
   absl::StatusOr<std::vector<marginalia::v1::Enrolment>> ListEnrolmentsOfUser(
       absl::string_view user_id) override;
   absl::StatusOr<bool> IsTutorAnywhere(absl::string_view user_id) override;
+  absl::StatusOr<bool> TutorsUser(absl::string_view tutor_id,
+                                  absl::string_view user_id) override;
   absl::Status CreateAssignment(
       const marginalia::v1::Assignment& assignment) override;
   absl::StatusOr<marginalia::v1::Assignment> GetAssignment(

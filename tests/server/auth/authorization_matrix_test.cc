@@ -491,7 +491,7 @@ const std::map<std::string, std::string>& Expected() {
       //                                          n b a t o o p o
       //                                          o a d u t w e u
       {"AdminService/CreateUser", /*         */ "UUODDDDD"},
-      {"AdminService/GetUser", /*            */ "UUOOOODD"},
+      {"AdminService/GetUser", /*            */ "UUOODODD"},
       {"AdminService/ListUsers", /*          */ "UUODDDDD"},
       {"AdminService/GetCurrentUser", /*     */ "UUOOOOOO"},
       {"AdminService/CreateCourse", /*       */ "UUODDDDD"},
