@@ -30,22 +30,26 @@ bool IsCommonLeadWord(const Lexicon& lexicon, std::size_t word) {
   return false;
 }
 
-// The blocks under heading `heading`, up to the next heading.
-void AddSection(const Document& doc, int heading, AnalysisResult* result) {
+// Adds the blocks under heading `heading`, up to the next heading, and
+// returns the index just past them.
+int AddSection(const Document& doc, int heading, AnalysisResult* result) {
   const auto& paragraphs = doc.paragraphs();
-  for (std::size_t i = heading + 1; i < paragraphs.size(); ++i) {
+  int i = heading + 1;
+  for (; i < static_cast<int>(paragraphs.size()); ++i) {
     if (paragraphs[i].kind == BlockKind::kHeading ||
         paragraphs[i].kind == BlockKind::kTitle) {
       break;
     }
-    result->reference_paragraphs.push_back(static_cast<int>(i));
+    result->reference_paragraphs.push_back(i);
   }
+  return i;
 }
 
 // The reference list: the blocks under a references heading, or else a
 // trailing run of entry-like blocks; the notes under a Notes heading; plus
-// Markdown footnote definitions.
-void FindReferenceList(const Document& doc, AnalysisResult* result) {
+// Markdown footnote definitions. Returns the index just past the Notes
+// section (-1 without one).
+int FindReferenceList(const Document& doc, AnalysisResult* result) {
   const auto& paragraphs = doc.paragraphs();
   int heading = -1;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
@@ -57,8 +61,10 @@ void FindReferenceList(const Document& doc, AnalysisResult* result) {
       if (IsNotesHeading(text)) result->notes_heading = static_cast<int>(i);
     }
   }
-  if (result->notes_heading >= 0)
-    AddSection(doc, result->notes_heading, result);
+  int notes_end = -1;
+  if (result->notes_heading >= 0) {
+    notes_end = AddSection(doc, result->notes_heading, result);
+  }
   if (heading >= 0) {
     result->reference_heading = heading;
     AddSection(doc, heading, result);
@@ -76,29 +82,18 @@ void FindReferenceList(const Document& doc, AnalysisResult* result) {
   }
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (absl::StartsWith(doc.Slice(paragraphs[i].span), "[^") &&
-        absl::StrContains(doc.Slice(paragraphs[i].span).substr(0, 8), "]:") &&
-        std::find(result->reference_paragraphs.begin(),
-                  result->reference_paragraphs.end(),
-                  static_cast<int>(i)) == result->reference_paragraphs.end()) {
+        absl::StrContains(doc.Slice(paragraphs[i].span).substr(0, 8), "]:")) {
       result->reference_paragraphs.push_back(static_cast<int>(i));
     }
   }
+  // Sorted, each once (a definition may also sit under a heading).
   std::sort(result->reference_paragraphs.begin(),
             result->reference_paragraphs.end());
   result->reference_paragraphs.erase(
       std::unique(result->reference_paragraphs.begin(),
                   result->reference_paragraphs.end()),
       result->reference_paragraphs.end());
-}
-
-// Whether paragraph `index` lies in the Notes section.
-bool InNotes(const Document& doc, const AnalysisResult& result, int index) {
-  if (result.notes_heading < 0 || index <= result.notes_heading) return false;
-  for (int i = result.notes_heading + 1; i <= index; ++i) {
-    BlockKind kind = doc.paragraphs()[i].kind;
-    if (kind == BlockKind::kHeading || kind == BlockKind::kTitle) return false;
-  }
-  return true;
+  return notes_end;
 }
 
 // Splits a block of notes into notes: each starts on a line that opens
@@ -156,9 +151,9 @@ bool RepeatsPreviousAuthors(absl::string_view entry) {
   return false;
 }
 
-void ParseReferenceBlock(const Document& doc, int index,
+// Parses the entries (or, in a Notes section, the notes) of block `index`.
+void ParseReferenceBlock(const Document& doc, int index, bool notes,
                          AnalysisResult* result) {
-  bool notes = InNotes(doc, *result, index);
   TextSpan block = doc.paragraphs()[index].span;
   for (TextSpan span :
        notes ? SplitNotes(doc, block) : SplitEntries(doc, block)) {
@@ -356,9 +351,10 @@ void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
 void CitationFinder::Analyze(const AnalysisInput& input,
                              AnalysisResult* result) const {
   const Document& doc = input.document;
-  FindReferenceList(doc, result);
+  int notes_end = FindReferenceList(doc, result);
   for (int index : result->reference_paragraphs) {
-    ParseReferenceBlock(doc, index, result);
+    bool notes = index > result->notes_heading && index < notes_end;
+    ParseReferenceBlock(doc, index, notes, result);
   }
   // Built on the first narrative candidate only: most brackets are not.
   std::vector<uint64_t> lower_case_words;
