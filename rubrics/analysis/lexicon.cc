@@ -27,10 +27,14 @@ uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
   return absl::Uint128Low64(product) ^ absl::Uint128High64(product);
 }
 
-// The first `bytes` (0..8) bytes of a little-endian chunk.
+// The first `bytes` bytes of a little-endian chunk (all eight for 8 or
+// more).
 uint64_t LowBytes(uint64_t chunk, std::size_t bytes) {
-  return bytes >= 8 ? chunk : chunk & ((uint64_t{1} << (8 * bytes)) - 1);
+  return chunk & Lexicon::Mask(bytes);
 }
+
+// The top bit of every byte: set in a chunk that holds a non-ASCII byte.
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
 // Hash of the n folded bytes at `padded`, which must be readable up to the
 // next multiple of eight: each chunk is one eight-byte load, the last one
@@ -50,14 +54,13 @@ uint64_t HashPadded(const char* padded, std::size_t n) {
 // next byte.
 uint64_t LowerAsciiChunk(uint64_t chunk) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   uint64_t at_least_a = chunk + (0x80 - 'A') * kOnes;
   uint64_t above_z = chunk + (0x7F - 'Z') * kOnes;
   uint64_t upper = at_least_a & ~above_z & kHighBits;
   return chunk | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
 }
 
-// FNV-1a of n bytes: orders the stem ids (see NumberStems).
+// FNV-1a of n bytes: orders the stem ids (see StemNumbering).
 uint64_t Fnv(const char* data, std::size_t size) {
   uint64_t hash = kFnvOffset;
   for (std::size_t i = 0; i < size; ++i) {
@@ -185,7 +188,6 @@ bool IsStopwordIn(const std::vector<uint64_t>& table, uint64_t folded) {
 // it is copied byte by byte. Most words are folded here.
 std::optional<uint64_t> FoldAsciiChunks(const char* word, std::size_t n,
                                         const char* text_end, char* out) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   uint64_t hash = kHashSeed ^ n;
   for (std::size_t k = 0; k < n; k += 8) {
     uint64_t chunk = 0;

@@ -460,6 +460,11 @@ int StripNoteNumber(absl::string_view* text) {
   return number;
 }
 
+// Whether `text` opens with a quotation mark (a quoted title).
+bool OpensWithQuote(absl::string_view text) {
+  return absl::StartsWith(text, "\xE2\x80\x9C") || absl::StartsWith(text, "\"");
+}
+
 // Whether `chunk` reads as a person's name: a few capitalised words
 // ("Joan Scott", "Scott", "J. W. Scott", "Maria van Dijk").
 bool LooksLikeName(absl::string_view chunk) {
@@ -480,8 +485,8 @@ bool LooksLikeName(absl::string_view chunk) {
 absl::string_view NoteAuthors(absl::string_view text,
                               std::vector<std::string>* families,
                               std::string* year) {
-  if (absl::StartsWith(text, "\xE2\x80\x9C") || absl::StartsWith(text, "\"") ||
-      absl::StartsWith(text, "*") || absl::StartsWith(text, "_")) {
+  if (OpensWithQuote(text) || absl::StartsWith(text, "*") ||
+      absl::StartsWith(text, "_")) {
     return text;
   }
   // The name-like comma-separated chunks at the start, each with the offset
@@ -547,10 +552,7 @@ absl::string_view NoteAuthors(absl::string_view text,
 // A note's title: in quotation marks, or up to the publication details
 // ("Defining the Victorian Nation (Cambridge: ...)", "Veiled Empire, 54.").
 std::string NoteTitle(absl::string_view rest) {
-  std::string quoted = TitleAfter(rest);
-  if (absl::StartsWith(rest, "\xE2\x80\x9C") || absl::StartsWith(rest, "\"")) {
-    return quoted;
-  }
+  if (OpensWithQuote(rest)) return TitleAfter(rest);
   std::size_t stop = rest.size();
   for (absl::string_view end : {" (", ", ", ". "}) {
     stop = std::min(stop, rest.find(end));

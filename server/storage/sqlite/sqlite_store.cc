@@ -14,21 +14,21 @@ using sqlite_internal::CheckPageSize;
 using sqlite_internal::ParsePageToken;
 using sqlite_internal::SerializeDeterministically;
 
-// The last column is how many microseconds after its assignment's due time
-// the submission came (0 when on time or without a due time), computed on
-// read so that a moved due time counts.
+// The last column is the due time of the submission's assignment (0 for
+// none), read with the submission so that lateness follows the assignment's
+// current due time.
 constexpr absl::string_view kSubmissionColumns =
     "id, assignment_id, author, request_id, content_sha256, text_bytes, "
     "title, file_name, draft, rubric_id, rubric_version, total_score, "
     "max_score, create_time_us, seq, "
-    "(SELECT CASE WHEN a.due_time_us > 0 AND "
-    "submissions.create_time_us > a.due_time_us THEN "
-    "submissions.create_time_us - a.due_time_us ELSE 0 END "
-    "FROM assignments a WHERE a.id = submissions.assignment_id)";
+    "(SELECT a.due_time_us FROM assignments a "
+    "WHERE a.id = submissions.assignment_id)";
 
-// Sets `s`'s late_by from microseconds past the due time (0: on time).
-void SetLateness(int64_t late_us, v1::Submission* s) {
-  if (late_us > 0) *s->mutable_late_by() = MicrosToDuration(late_us);
+// Sets `s`'s late_by when it was created after `due_us` (0: no due time).
+void SetLateness(int64_t created_us, int64_t due_us, v1::Submission* s) {
+  if (due_us > 0 && created_us > due_us) {
+    *s->mutable_late_by() = MicrosToDuration(created_us - due_us);
+  }
 }
 
 // Reads the columns of kSubmissionColumns (and, when present, text at
@@ -49,7 +49,7 @@ v1::Submission ReadSubmission(const Statement& row, bool with_text) {
   s.set_total_score(row.ColumnDouble(11));
   s.set_max_score(row.ColumnDouble(12));
   *s.mutable_create_time() = MicrosToTimestamp(row.ColumnInt(13));
-  SetLateness(row.ColumnInt(15), &s);
+  SetLateness(row.ColumnInt(13), row.ColumnInt(15), &s);
   if (with_text) s.set_text(row.ColumnText(16));
   return s;
 }
@@ -182,9 +182,7 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
   result.submission.clear_text();
   result.submission.set_text_bytes(static_cast<int64_t>(s.text().size()));
   result.submission.set_draft(draft);
-  if (due_us > 0 && created_us > due_us) {
-    SetLateness(created_us - due_us, &result.submission);
-  }
+  SetLateness(created_us, due_us, &result.submission);
   return result;
 }
 
