@@ -23,16 +23,25 @@ void AnalysisResult::AddFinding(absl::string_view code, TextSpan span,
   }
   v1::Finding& finding = *findings_.Add();
   finding.set_code(std::string(code));
+  const FindingKind* kind = FindFindingKind(code);
   if (severity == v1::SEVERITY_UNSPECIFIED) {
-    const FindingKind* kind = FindFindingKind(code);
     severity = kind != nullptr ? kind->severity : v1::SEVERITY_WARNING;
   }
   finding.set_severity(severity);
+  // A rubric's own pattern checks are literal matches: sure by design.
+  finding.set_confidence(kind != nullptr ? kind->confidence : 1.0);
   finding.set_message(std::move(message));
   finding.set_suggestion(std::move(suggestion));
   finding.mutable_span()->set_begin(span.begin);
   finding.mutable_span()->set_end(span.end);
   finding.set_paragraph(paragraph);
+}
+
+void AnalysisResult::AddQuestion(std::string question) {
+  if (std::find(questions_.begin(), questions_.end(), question) ==
+      questions_.end()) {
+    questions_.push_back(std::move(question));
+  }
 }
 
 namespace {

@@ -33,6 +33,16 @@ class AnalysisResult {
   marginalia::v1::Finding& last_finding() {
     return last_dropped_ ? scratch_ : *findings_.Mutable(findings_.size() - 1);
   }
+  // Sets the confidence of the finding just added (see Finding.confidence).
+  void SetLastConfidence(double confidence) {
+    last_finding().set_confidence(confidence);
+  }
+  // A question for the reader where the engine is unsure and stays silent
+  // ("We could not read the citation after this quotation; ..."). Each
+  // distinct question is kept once, in the order first asked.
+  void AddQuestion(std::string question);
+  const std::vector<std::string>& questions() const { return questions_; }
+
   // Codes whose findings were capped, with how many were dropped.
   const std::map<std::string, int>& dropped() const { return dropped_; }
 
@@ -83,6 +93,7 @@ class AnalysisResult {
   std::map<std::string, int, std::less<>> per_code_;
   std::map<std::string, int> dropped_;
   marginalia::v1::Finding scratch_;
+  std::vector<std::string> questions_;
   bool last_dropped_ = false;
 };
 

@@ -17,7 +17,13 @@ struct FindingKind {
   // page number" / "quotations without page numbers".
   absl::string_view singular;
   absl::string_view plural;
+  // The confidence of a finding of this kind when nothing lowers it: how
+  // often such a finding proved right on real essays (eval/).
+  double confidence = 0.9;
 };
+
+// Findings less sure than this are not raised.
+inline constexpr double kMinConfidenceToRaise = 0.6;
 
 // How a metric's value reads in a sentence.
 enum class MetricUnit {

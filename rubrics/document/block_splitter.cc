@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -124,10 +125,42 @@ void ApplyMarkdownMarkers(absl::string_view text, Line* line) {
   }
 }
 
+// `name="value"` (or `name='value'`), the attribute lines of a template
+// tag whose opening line was lost.
+bool IsAttributeLine(absl::string_view content) {
+  std::size_t i = 0;
+  while (i < content.size() &&
+         (absl::ascii_isalnum(static_cast<unsigned char>(content[i])) ||
+          content[i] == '-' || content[i] == '_')) {
+    ++i;
+  }
+  return i > 0 && i + 1 < content.size() && content[i] == '=' &&
+         (content[i + 1] == '"' || content[i + 1] == '\'') &&
+         (absl::EndsWith(content, "\"") || absl::EndsWith(content, "'"));
+}
+
+// "Figure 2: ...", "Table 1. ...", "Fig. 3 ...": a caption, not prose.
+bool IsCaptionLine(absl::string_view content) {
+  for (absl::string_view label : {"Figure ", "Table ", "Fig. ", "Image "}) {
+    if (!absl::StartsWith(content, label)) continue;
+    std::size_t i = label.size();
+    std::size_t digits = i;
+    while (i < content.size() &&
+           absl::ascii_isdigit(static_cast<unsigned char>(content[i]))) {
+      ++i;
+    }
+    return i > digits && i < content.size() &&
+           (content[i] == ':' || content[i] == '.');
+  }
+  return false;
+}
+
 bool IsMarkupLine(absl::string_view content) {
   return (absl::StartsWith(content, "<") && absl::EndsWith(content, ">")) ||
          (absl::StartsWith(content, "{{") && absl::EndsWith(content, "}}")) ||
-         (absl::StartsWith(content, "![") && absl::EndsWith(content, ")"));
+         (absl::StartsWith(content, "![") && absl::EndsWith(content, ")")) ||
+         (absl::StartsWith(content, "{:") && absl::EndsWith(content, "}")) ||
+         content == "%}" || IsAttributeLine(content) || IsCaptionLine(content);
 }
 
 std::vector<Line> SplitLines(absl::string_view text, std::size_t from) {
@@ -164,20 +197,51 @@ std::vector<Line> SplitLines(absl::string_view text, std::size_t from) {
   return lines;
 }
 
-// Front matter is a YAML block fenced by "---" lines at the very start.
+// A YAML line: "key: value", a list item or an indented continuation.
+bool IsYamlLine(absl::string_view line) {
+  absl::string_view trimmed = absl::StripLeadingAsciiWhitespace(line);
+  if (trimmed.empty() || trimmed.size() < line.size() ||
+      absl::StartsWith(trimmed, "- ") || absl::StartsWith(trimmed, "#")) {
+    return true;
+  }
+  std::size_t colon = trimmed.find(':');
+  if (colon == 0 || colon == absl::string_view::npos) return false;
+  for (char c : trimmed.substr(0, colon)) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '-' &&
+        c != '_') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Front matter is a YAML block fenced by "---" lines at the start: the
+// fence may be indented or follow blank lines and at most one stray line
+// (an upload link), and every line inside must read as YAML.
 std::optional<TextSpan> FindFrontMatter(absl::string_view text,
                                         TextSpan* title) {
-  if (!absl::StartsWith(text, "---\n")) return std::nullopt;
-  std::size_t pos = 4;
+  std::size_t pos = 0;
+  int lines_before = 0;
+  bool opened = false;
+  TextSpan found_title;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == absl::string_view::npos) end = text.size();
     absl::string_view line = text.substr(pos, end - pos);
-    if (line == "---" || line == "...") {
+    absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+    if (!opened) {
+      if (trimmed == "---") {
+        opened = true;
+      } else if (!trimmed.empty() && ++lines_before > 1) {
+        return std::nullopt;
+      }
+    } else if (trimmed == "---" || trimmed == "...") {
+      *title = found_title;
       return TextSpan{0, static_cast<uint32_t>(std::min(end + 1, text.size()))};
-    }
-    if (absl::StartsWith(line, "title:")) {
-      std::size_t value_begin = pos + 6;
+    } else if (!IsYamlLine(line)) {
+      return std::nullopt;
+    } else if (absl::StartsWith(trimmed, "title:")) {
+      std::size_t value_begin = pos + (trimmed.data() - line.data()) + 6;
       std::size_t value_end = end;
       Trim(text, &value_begin, &value_end);
       if (value_end - value_begin >= 2 &&
@@ -186,9 +250,10 @@ std::optional<TextSpan> FindFrontMatter(absl::string_view text,
         ++value_begin;
         --value_end;
       }
-      *title = TextSpan{static_cast<uint32_t>(value_begin),
-                        static_cast<uint32_t>(value_end)};
+      found_title = TextSpan{static_cast<uint32_t>(value_begin),
+                             static_cast<uint32_t>(value_end)};
     }
+    if (end == text.size()) break;
     pos = end + 1;
   }
   return std::nullopt;
@@ -212,12 +277,15 @@ void EmitPlainRun(absl::string_view text, const std::vector<Line>& run,
                   uint32_t blank_lines_before, std::vector<Block>* blocks) {
   if (run.empty()) return;
   std::size_t first_block = blocks->size();
-  bool wrapped = run.size() > 1;
+  // Hard-wrapped when most lines but the last are short: a link or a long
+  // word may push one wrapped line past the width.
+  std::size_t long_lines = 0;
   std::size_t longest_rest = 0;
   for (std::size_t i = 0; i < run.size(); ++i) {
-    if (i + 1 < run.size() && run[i].length() > kWrapWidth) wrapped = false;
+    if (i + 1 < run.size() && run[i].length() > kWrapWidth) ++long_lines;
     if (i > 0) longest_rest = std::max(longest_rest, run[i].length());
   }
+  bool wrapped = run.size() > 1 && 2 * long_lines < run.size() - 1;
   if (!wrapped) {
     for (const Line& line : run) {
       blocks->push_back(MakeBlock(line, line, BlockKind::kProse, 1));

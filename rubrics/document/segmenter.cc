@@ -66,6 +66,22 @@ TextStatistics ComputeStatistics(absl::string_view text,
   return stats;
 }
 
+// A paragraph that is one quotation, perhaps with its citation after it:
+// a block quotation set off without Markdown's "> " (as pasted from a word
+// processor).
+bool IsSetOffQuotation(const Paragraph& paragraph,
+                       const std::vector<Quotation>& quotations) {
+  for (uint32_t q = paragraph.quotations.begin; q < paragraph.quotations.end;
+       ++q) {
+    const Quotation& quote = quotations[q];
+    if (quote.depth != 0 || !quote.closed) continue;
+    // Markup such as "_" or "*" may wrap the quotation marks.
+    return quote.span.begin <= paragraph.span.begin + 2 &&
+           quote.span.size() * 10 >= paragraph.span.size() * 7;
+  }
+  return false;
+}
+
 }  // namespace
 
 Document Segmenter::Build(absl::string_view text, bool borrow) {
@@ -115,6 +131,9 @@ Document Segmenter::Build(absl::string_view text, bool borrow) {
                      top_level.data(), top_level.size(), &doc.sentences_);
     }
     paragraph.sentences = Range(sentences, doc.sentences_.size());
+    if (!paragraph.block_quote && block.kind == BlockKind::kProse) {
+      paragraph.block_quote = IsSetOffQuotation(paragraph, content.quotations);
+    }
     doc.paragraphs_.push_back(paragraph);
   }
   doc.words_ = std::move(content.words);

@@ -77,6 +77,7 @@ v1::FeedbackReport Engine::ScoreDocument(const Document& document,
   report.set_engine_version(std::string(EngineVersion()));
   google::protobuf::RepeatedPtrField<v1::Finding>* findings =
       result.mutable_findings();
+  DropUnsureFindings(findings);
   SortFindings(findings);
   ScoreCriteria(rubric, result, findings, &report);
   // The rubric is the lens: a finding no criterion counts (say, "cites no

@@ -4,6 +4,8 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/finding_catalog.h"
 
 namespace marginalia::rubrics {
 namespace {
@@ -127,8 +129,12 @@ void AddCitations(const Document& document, AnalysisResult& result,
   for (SourceRecord& s : result.sources) {
     v1::Source* source = report->add_sources();
     if (!s.key.empty()) source->set_key(std::move(s.key));
-    for (std::string& author : s.authors)
-      source->add_authors(std::move(author));
+    // A name we could not read is left out rather than printed garbled.
+    if (!s.authors.empty() && LooksLikeAuthorName(s.authors[0])) {
+      for (std::string& author : s.authors) {
+        source->add_authors(std::move(author));
+      }
+    }
     if (!s.year.empty()) source->set_year(std::move(s.year));
     if (!s.title.empty()) source->set_title(std::move(s.title));
     source->set_citation_count(s.citations);
@@ -202,6 +208,16 @@ void SortFindings(google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
                    });
 }
 
+void DropUnsureFindings(
+    google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
+  int kept = 0;
+  for (int i = 0; i < findings->size(); ++i) {
+    if (findings->Get(i).confidence() < kMinConfidenceToRaise) continue;
+    findings->SwapElements(i, kept++);
+  }
+  findings->DeleteSubrange(kept, findings->size() - kept);
+}
+
 void FillReport(const Document& document, AnalysisResult& result,
                 v1::FeedbackReport* report) {
   FillStats(document, result, report->mutable_stats());
@@ -213,6 +229,9 @@ void FillReport(const Document& document, AnalysisResult& result,
     report->add_notes(absl::StrCat(
         "Only the first ", AnalysisResult::kMaxFindingsPerCode, " ", code,
         " findings are listed; ", count, " more were found."));
+  }
+  for (const std::string& question : result.questions()) {
+    report->add_notes(question);
   }
   if (document.stats().paragraphs == 0) {
     report->add_notes(

@@ -18,6 +18,12 @@ void SetSpan(TextSpan span, marginalia::v1::Span* proto);
 void SortFindings(
     google::protobuf::RepeatedPtrField<marginalia::v1::Finding>* findings);
 
+// Removes the findings less sure than kMinConfidenceToRaise, keeping the
+// order of the rest: a finding we are not sure of does more harm than one we
+// omit. Runs before scoring, so the rubric never deducts for them.
+void DropUnsureFindings(
+    google::protobuf::RepeatedPtrField<marginalia::v1::Finding>* findings);
+
 // Everything but the criteria: stats, metrics, title, sections, paragraphs,
 // citations, sources, findings (moved out of `result`) and notes.
 void FillReport(const Document& document, AnalysisResult& result,

@@ -5,12 +5,17 @@
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "rubrics/analysis/citations/citation_finder.h"
 #include "rubrics/analysis/citations/citation_parser.h"
 #include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/quote_attribution.h"
 #include "rubrics/analysis/citations/reference_parser.h"
+#include "rubrics/analysis/finding_catalog.h"
 #include "rubrics/analysis/text_queries.h"
 
 namespace marginalia::rubrics {
@@ -270,6 +275,79 @@ class Checker {
     related->set_end(span.end);
   }
 
+  // The folded words of the reference entries and of the prose outside
+  // them, built on first use.
+  void IndexWords() {
+    if (words_indexed_) return;
+    words_indexed_ = true;
+    std::vector<bool> in_references(doc_.paragraphs().size(), false);
+    for (int r : result_->reference_paragraphs) in_references[r] = true;
+    for (const Word& w : doc_.words()) {
+      if (w.numeric) continue;
+      std::string folded = FoldName(doc_.Slice(w.span));
+      if (in_references[w.paragraph]) {
+        reference_words_.insert(std::move(folded));
+      } else if (w.capitalised) {
+        text_names_.insert(std::move(folded));
+      }
+    }
+  }
+
+  bool InReferenceWords(const CitationRecord& c) {
+    if (c.authors.empty()) return false;
+    IndexWords();
+    for (absl::string_view part : SplitWords(c.authors[0])) {
+      if (reference_words_.contains(FoldName(part))) return true;
+    }
+    return false;
+  }
+
+  // A word of the reference entries within two edits of the cited first
+  // author's name (same first letter, names of 5+ letters), or "".
+  std::string NearMissInReferences(const CitationRecord& c) {
+    if (c.authors.empty()) return "";
+    std::string cited = FoldName(c.authors[0]);
+    if (cited.size() < 5 || InReferenceWords(c)) return "";
+    for (const ReferenceRecord& ref : result_->references) {
+      for (const std::string& author : ref.authors) {
+        // A bounded number of comparisons per essay keeps this linear.
+        if (++near_miss_comparisons_ > kMaxNearMissComparisons) return "";
+        std::string listed = FoldName(author);
+        if (listed.size() >= 5 && listed[0] == cited[0] &&
+            EditDistance(listed, cited) <= 2) {
+          return author;
+        }
+      }
+    }
+    return "";
+  }
+
+  // Whether the cited "author" reads as a person's or a body's name rather
+  // than a title, web address or stray words.
+  static bool LooksLikePersonOrBody(const CitationRecord& c) {
+    if (c.authors.empty()) return false;
+    absl::string_view a = c.authors[0];
+    return !absl::StrContains(a, ".com") && !absl::StrContains(a, "/") &&
+           SplitWords(a).size() <= 3 &&
+           std::none_of(a.begin(), a.end(),
+                        [](char ch) { return ch >= '0' && ch <= '9'; });
+  }
+
+  bool HasFootnoteCitations() const {
+    for (const CitationRecord& c : result_->citations) {
+      if (c.kind == v1::CITATION_KIND_FOOTNOTE) return true;
+    }
+    return false;
+  }
+
+  bool NamedInText(absl::string_view family) {
+    IndexWords();
+    for (absl::string_view part : SplitWords(family)) {
+      if (text_names_.contains(FoldName(part))) return true;
+    }
+    return false;
+  }
+
   void CheckReferenceList() {
     const auto& citations = result_->citations;
     if (citations.empty()) return;
@@ -330,6 +408,14 @@ class Checker {
                          FormatCitation(ref.authors, first.et_al, first.year,
                                         first.locator, target_),
                          "."));
+      } else if (std::string near = NearMissInReferences(first);
+                 !near.empty()) {
+        result_->AddFinding(
+            "citation.name_mismatch", first.span, first.paragraph,
+            absl::StrCat("The citation spells the author \"", first.authors[0],
+                         "\", but the reference list has \"", near, "\"."),
+            absl::StrCat("Use one spelling: ", near, "."));
+        result_->SetLastConfidence(0.75);
       } else {
         result_->AddFinding(
             "citation.missing_reference_entry", first.span, first.paragraph,
@@ -338,6 +424,17 @@ class Checker {
                          " but has no entry in the reference list."),
             absl::StrCat("Add a reference entry for ", label,
                          " or correct the citation."));
+        // The name is in the list, but its entry was not read as this
+        // work's: the parse is unsure, so ask rather than accuse.
+        if (!LooksLikePersonOrBody(first) || InReferenceWords(first)) {
+          result_->SetLastConfidence(0.4);
+        }
+        if (result_->last_finding().confidence() < kMinConfidenceToRaise) {
+          result_->AddQuestion(absl::StrCat(
+              "We could not match ", doc_.Slice(first.span),
+              " to an entry of the reference list; check that the work it "
+              "cites is listed."));
+        }
       }
       AddCitationSpans(source, 1);
     }
@@ -356,11 +453,20 @@ class Checker {
     for (std::size_t r = 0; r < result_->references.size(); ++r) {
       const ReferenceRecord& ref = result_->references[r];
       if (ref.cited > 0 || ref.note || near_miss[r]) continue;
+      // A Markdown note or link definition is cited by its label.
+      if (absl::StartsWith(doc_.Slice(ref.span), "[")) continue;
       std::string label = SourceLabel(ref.authors, ref.year);
       result_->AddFinding(
           "citation.uncited_reference", ref.span, ref.paragraph,
           absl::StrCat(label, " is in the reference list but never cited."),
           "Cite it where the essay uses it, or remove it from the references.");
+      // Named in the text ("As Hobsbawm shows, ..."), the work is used;
+      // without an author the entry cannot be matched with confidence.
+      // In an essay with notes, a note may cite the work by its title.
+      if (ref.authors.empty() || NamedInText(ref.authors[0]) ||
+          result_->notes_heading >= 0 || HasFootnoteCitations()) {
+        result_->SetLastConfidence(0.4);
+      }
     }
   }
 
@@ -430,7 +536,12 @@ class Checker {
       bool minority_ampersand = with_and > with_ampersand && c.uses_ampersand;
       bool apa_and =
           (target_ == v1::CITATION_STYLE_APA && required) && c.uses_and;
-      if (minority_and || minority_ampersand || apa_and) {
+      // "Department of Health and Human Services" is one body's name.
+      bool corporate = std::any_of(
+          c.authors.begin(), c.authors.end(), [](const std::string& a) {
+            return SplitWords(a).size() >= 3 || absl::StrContains(a, " of ");
+          });
+      if (!corporate && (minority_and || minority_ampersand || apa_and)) {
         result_->AddFinding(
             "citation.ampersand_mix", c.span, c.paragraph,
             absl::StrCat("\"", written, "\" joins the authors with \"",
@@ -492,8 +603,30 @@ class Checker {
     return before;
   }
 
+  // The reference entry a citation resolved to, or null.
+  const ReferenceRecord* ReferenceOf(const CitationRecord& c) const {
+    if (c.source < 0) return nullptr;
+    int r = result_->sources[c.source].reference;
+    return r >= 0 ? &result_->references[r] : nullptr;
+  }
+
+  // A web page or other source without page numbers: a quotation from it
+  // cannot give a page.
+  static bool IsPagelessSource(absl::string_view entry) {
+    std::string lower = absl::AsciiStrToLower(entry);
+    for (absl::string_view cue :
+         {"http", "www.", ".com", ".org", ".gov", "retrieved", "accessed",
+          "[online]", "web."}) {
+      if (absl::StrContains(lower, cue)) return true;
+    }
+    return false;
+  }
+
   void CheckQuotations() {
     const auto& paragraphs = doc_.paragraphs();
+    QuoteAttribution attribution(doc_, *result_);
+    std::vector<const Quotation*> unattributed;
+    int evidence = 0;
     for (const Quotation& q : doc_.quotations()) {
       if (!IsEvidenceQuotation(doc_, q)) continue;
       const Paragraph& p = paragraphs[q.paragraph];
@@ -504,19 +637,20 @@ class Checker {
                              static_cast<int>(q.paragraph))) {
         continue;
       }
+      ++evidence;
       const CitationRecord* c = CitationFor(q);
       if (c == nullptr) {
-        result_->AddFinding(
-            "citation.quote_without_citation", q.span,
-            static_cast<int>(q.paragraph),
-            "This quotation is not attributed to any source.",
-            absl::StrCat(
-                "Add a citation right after it, e.g. ",
-                FormatCitation({"Author"}, false, "Year", "", target_, true),
-                "."));
+        // A phrase of a few words is more often an idiom, a term or a
+        // slogan than a quotation that needs a source.
+        if (WordsWithin(doc_, q.inner) >= kMinAccusedQuoteWords &&
+            !attribution.LooksAttributed(q)) {
+          unattributed.push_back(&q);
+        }
         continue;
       }
       if (!c->locator.empty() || !c->numbers.empty()) continue;
+      const ReferenceRecord* ref = ReferenceOf(*c);
+      if (ref != nullptr && IsPagelessSource(doc_.Slice(ref->span))) continue;
       std::string with_page =
           FormatCitation(c->authors, c->et_al, c->year, "", target_, true);
       result_->AddFinding(
@@ -529,6 +663,50 @@ class Checker {
       citation.set_begin(c->span.begin);
       citation.set_end(c->span.end);
       *result_->last_finding().add_related_spans() = citation;
+      // Without a year the citation is MLA or names a web page, which
+      // often has no pages to give.
+      if ((ref == nullptr && result_->has_reference_list()) ||
+          c->year.empty()) {
+        result_->SetLastConfidence(0.5);
+      }
+    }
+    ReportUnattributed(unattributed, evidence, attribution);
+  }
+
+  // An essay whose citations went unread, or most of whose quotations seem
+  // unattributed, more likely cites in a form the finder does not read than
+  // quotes without sources: then the engine asks instead of accusing.
+  void ReportUnattributed(const std::vector<const Quotation*>& quotes,
+                          int evidence, const QuoteAttribution& attribution) {
+    if (quotes.empty()) return;
+    bool marks = result_->has_reference_list() ||
+                 attribution.HasUnreadCitationMarks(*result_);
+    // No citation and nothing that looks like one: the essay truly cites
+    // nothing, and saying so is sure.
+    bool cites_nothing = result_->citations.empty() && !marks;
+    bool unread = result_->citations.empty() && marks;
+    bool most =
+        quotes.size() >= 3 && 2 * static_cast<int>(quotes.size()) > evidence;
+    for (const Quotation* q : quotes) {
+      result_->AddFinding("citation.quote_without_citation", q->span,
+                          static_cast<int>(q->paragraph),
+                          "This quotation is not attributed to any source.",
+                          absl::StrCat("Add a citation right after it, e.g. ",
+                                       FormatCitation({"Author"}, false, "Year",
+                                                      "", target_, true),
+                                       "."));
+      if (cites_nothing) {
+        result_->SetLastConfidence(0.85);
+      } else if (unread || most) {
+        result_->SetLastConfidence(0.4);
+      }
+    }
+    if (!cites_nothing && (unread || most)) {
+      result_->AddQuestion(absl::StrCat(
+          "We could not find the source of ", quotes.size(), " of the ",
+          evidence,
+          " quotations. If they are cited in a form we do not read, check "
+          "that each names its author and page; if not, add citations."));
     }
   }
 
@@ -575,6 +753,12 @@ class Checker {
   absl::flat_hash_map<int, int> entry_by_number_;
   absl::flat_hash_map<std::string, std::vector<int>> entries_by_family_;
   absl::flat_hash_map<std::string, std::vector<int>> entries_by_year_;
+  static constexpr int kMaxNearMissComparisons = 20000;
+  static constexpr int kMinAccusedQuoteWords = 7;
+  int near_miss_comparisons_ = 0;
+  bool words_indexed_ = false;
+  absl::flat_hash_set<std::string> reference_words_;
+  absl::flat_hash_set<std::string> text_names_;
 };
 
 }  // namespace

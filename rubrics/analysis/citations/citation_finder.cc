@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "rubrics/analysis/citations/citation_parser.h"
+#include "rubrics/analysis/citations/implicit_sources.h"
 #include "rubrics/analysis/citations/name_utils.h"
 #include "rubrics/analysis/citations/reference_parser.h"
 #include "rubrics/analysis/text_queries.h"
@@ -30,14 +31,36 @@ bool IsCommonLeadWord(const Lexicon& lexicon, std::size_t word) {
   return false;
 }
 
+// A Markdown footnote definition ("[^3]: ...", "[^White1]: ...") or link
+// definition ("[wiki]: https://..."): a note or a source, not prose.
+bool IsLinkOrNoteDefinition(absl::string_view text) {
+  constexpr std::size_t kMaxLabel = 40;
+  if (!absl::StartsWith(text, "[")) return false;
+  std::size_t close = text.find("]:");
+  return close != absl::string_view::npos && close > 1 && close <= kMaxLabel &&
+         text.substr(0, close).find(']') == absl::string_view::npos;
+}
+
+bool HasYearOrAddress(absl::string_view text) {
+  std::size_t b = 0, e = 0;
+  return FindYear(text, &b, &e) || absl::StrContains(text, "http") ||
+         absl::StrContains(text, "www.");
+}
+
 // Adds the blocks under heading `heading`, up to the next heading, and
 // returns the index just past them.
 int AddSection(const Document& doc, int heading, AnalysisResult* result) {
   const auto& paragraphs = doc.paragraphs();
   int i = heading + 1;
   for (; i < static_cast<int>(paragraphs.size()); ++i) {
-    if (paragraphs[i].kind == BlockKind::kHeading ||
-        paragraphs[i].kind == BlockKind::kTitle) {
+    const Paragraph& p = paragraphs[i];
+    // A short entry without a final full stop reads as a heading by
+    // layout; one with a year or an address is still an entry.
+    bool entry_like_heading = p.kind == BlockKind::kHeading &&
+                              p.heading_level == 0 &&
+                              HasYearOrAddress(doc.Slice(p.span));
+    if ((p.kind == BlockKind::kHeading && !entry_like_heading) ||
+        p.kind == BlockKind::kTitle) {
       break;
     }
     result->reference_paragraphs.push_back(i);
@@ -81,8 +104,7 @@ int FindReferenceList(const Document& doc, AnalysisResult* result) {
     }
   }
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    if (absl::StartsWith(doc.Slice(paragraphs[i].span), "[^") &&
-        absl::StrContains(doc.Slice(paragraphs[i].span).substr(0, 8), "]:")) {
+    if (IsLinkOrNoteDefinition(doc.Slice(paragraphs[i].span))) {
       result->reference_paragraphs.push_back(static_cast<int>(i));
     }
   }
@@ -356,6 +378,7 @@ void CitationFinder::Analyze(const AnalysisInput& input,
     bool notes = index > result->notes_heading && index < notes_end;
     ParseReferenceBlock(doc, index, notes, result);
   }
+  const ImplicitSources implicit(doc, *result);
   // Built on the first narrative candidate only: most brackets are not.
   std::vector<uint64_t> lower_case_words;
   bool have_lower_case_words = false;
@@ -388,7 +411,26 @@ void CitationFinder::Analyze(const AnalysisInput& input,
           result->citations.push_back(std::move(record));
         continue;
       }
-      for (ParsedCitation& parsed : ParseBracketCitations(inner)) {
+      std::vector<ParsedCitation> parsed_citations =
+          ParseBracketCitations(inner);
+      if (parsed_citations.empty()) {
+        // "(49)" after a quotation, or "(Ritchie)": a page, or an author of
+        // the reference list, alone.
+        bool bare = ImplicitSources::IsBareLocator(inner);
+        std::vector<std::string> authors =
+            bare ? implicit.ForBareLocator(bracket, result->citations)
+                 : implicit.ForAuthorOnly(inner);
+        if (!authors.empty()) {
+          ParsedCitation author_only;
+          author_only.authors = std::move(authors);
+          author_only.style = v1::CITATION_STYLE_MLA;
+          if (bare) author_only.locator = std::string(TrimSpace(inner));
+          result->citations.push_back(
+              FromParsed(std::move(author_only), bracket));
+        }
+        continue;
+      }
+      for (ParsedCitation& parsed : parsed_citations) {
         if (parsed.locator_only) {
           // "(p. 45)" gives the page of the citation just before it.
           if (!result->citations.empty() &&
@@ -396,8 +438,12 @@ void CitationFinder::Analyze(const AnalysisInput& input,
               result->citations.back().locator.empty()) {
             result->citations.back().locator = parsed.locator;
             result->citations.back().irregular_page = parsed.irregular_page;
+            continue;
           }
-          continue;
+          // MLA's "(49)": a page of the work named or cited just before.
+          parsed.authors = implicit.ForPage(bracket, result->citations);
+          if (parsed.authors.empty()) continue;
+          parsed.style = v1::CITATION_STYLE_MLA;
         }
         CitationRecord record = FromParsed(std::move(parsed), bracket);
         if (record.authors.empty()) {

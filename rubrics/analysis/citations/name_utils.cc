@@ -124,4 +124,25 @@ WordList SplitWords(absl::string_view text) {
   return words;
 }
 
+bool LooksLikeAuthorName(absl::string_view name) {
+  name = TrimSpace(name);
+  constexpr std::size_t kMaxNameBytes = 60;
+  constexpr std::size_t kMaxNameWords = 6;
+  if (name.empty() || name.size() > kMaxNameBytes) return false;
+  for (absl::string_view bad :
+       {"http", "www.", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+    if (name.find(bad) != absl::string_view::npos) return false;
+  }
+  for (char c : name) {
+    if ((c >= '0' && c <= '9') || c == '"' || c == ':' || c == '/' ||
+        c == '[' || c == ']' || c == '(' || c == ')' || c == '_' || c == '*' ||
+        c == '|') {
+      return false;
+    }
+  }
+  WordList words = SplitWords(name);
+  if (words.empty() || words.size() > kMaxNameWords) return false;
+  return StartsUpper(words[0]) || IsNameParticle(words[0]);
+}
+
 }  // namespace marginalia::rubrics

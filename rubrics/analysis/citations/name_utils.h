@@ -26,6 +26,13 @@ bool IsNameParticle(absl::string_view word);
 // The first letter is upper case (any script).
 bool StartsUpper(absl::string_view word);
 
+// Whether `name` reads as a person's or a body's name ("Kelley", "van
+// Gogh", "U.S. Census Bureau") rather than a title, an address or a page
+// ("Traditions p. 12", "https://...", "[24]"): at most six words, starting
+// with a capital or a name particle, without digits, quotation marks,
+// brackets, slashes, colons or Markdown emphasis.
+bool LooksLikeAuthorName(absl::string_view name);
+
 // Trims white space (ASCII and Unicode) from both ends.
 absl::string_view TrimSpace(absl::string_view text);
 

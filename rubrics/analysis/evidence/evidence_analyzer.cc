@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "rubrics/analysis/citations/citation_checker.h"
 #include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/quote_attribution.h"
 #include "rubrics/analysis/evidence/statistics.h"
 #include "rubrics/analysis/structure/structure_checker.h"
 #include "rubrics/analysis/text_queries.h"
@@ -20,6 +24,9 @@ namespace v1 = ::marginalia::v1;
 constexpr int kMinCitationsForShare = 5;
 // A body paragraph shorter than this is a link, not a claim.
 constexpr int kMinClaimWords = 30;
+// A source must carry this many citations before over-reliance on it is
+// sure enough to raise.
+constexpr int kSureOverrelianceCitations = 8;
 
 class Checker {
  public:
@@ -56,7 +63,25 @@ class Checker {
     for (const Statistic& s : statistics_) ++figures_[s.paragraph];
   }
 
+  // 100,000 or more, or a number with a magnitude word ("26 million").
+  static bool IsLargeFigure(absl::string_view figure) {
+    if (absl::StrContains(figure, ' ')) return true;
+    std::size_t digits = 0;
+    for (char c : figure) {
+      if (c == '.' || c == '%') break;
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) ++digits;
+    }
+    return digits >= 6 && !absl::StrContains(figure, '%');
+  }
+
+  bool NextToBlockQuote(std::size_t i) const {
+    const auto& paragraphs = doc_.paragraphs();
+    return (i > 0 && paragraphs[i - 1].block_quote) ||
+           (i + 1 < paragraphs.size() && paragraphs[i + 1].block_quote);
+  }
+
   void CheckParagraphSupport() {
+    QuoteAttribution attribution(doc_, *result_);
     int body = 0, supported = 0;
     for (std::size_t i = 0; i < doc_.paragraphs().size(); ++i) {
       if (!IsBodyRole(Role(i))) continue;
@@ -68,6 +93,8 @@ class Checker {
         continue;
       }
       if (static_cast<int>(p.words.size()) < kMinClaimWords) continue;
+      bool discusses_source =
+          attribution.MentionsSource(p.span) || NextToBlockQuote(i);
       result_->AddFinding(
           "evidence.unsupported_paragraph", p.span, static_cast<int>(i),
           absl::StrCat("This body paragraph makes its case in ",
@@ -76,9 +103,31 @@ class Checker {
                        " without a citation, quotation or figure to back it."),
           "Support its main claim with evidence from a source (a cited "
           "paraphrase, a quotation or a figure) and explain what it shows.");
+      // Naming a source, an unread bracket or marker, or a block quotation
+      // beside it: the paragraph likely rests on a source we did not read.
+      if (discusses_source) result_->SetLastConfidence(0.4);
     }
     result_->SetMetric("evidence.supported_paragraph_ratio",
                        body == 0 ? 1 : static_cast<double>(supported) / body);
+    // When a quarter or more of the body paragraphs seem unsupported, the
+    // essay more likely cites in a way we did not read than argues without
+    // evidence.
+    if (body >= 3 && 4 * supported < 3 * body) {
+      bool any = false;
+      for (v1::Finding& f : *result_->mutable_findings()) {
+        if (f.code() == "evidence.unsupported_paragraph") {
+          f.set_confidence(std::min(f.confidence(), 0.5));
+          any = true;
+        }
+      }
+      if (any) {
+        result_->AddQuestion(absl::StrCat(
+            "Many body paragraphs (", body - supported, " of ", body,
+            ") show no citation we could read. If the essay cites in a form "
+            "we do not recognise, check each paragraph names its source; if "
+            "not, support the main claims with cited evidence."));
+      }
+    }
   }
 
   void CheckStatistics() {
@@ -102,10 +151,32 @@ class Checker {
           absl::StrCat("The figure \"", doc_.Slice(s.span),
                        "\" has no source, so a reader cannot check it."),
           "Cite where the figure comes from, in the same sentence.");
+      // A modest count or share is often common knowledge or worked out in
+      // the essay; a large, specific figure plainly needs a source.
+      if (!IsLargeFigure(doc_.Slice(s.span))) result_->SetLastConfidence(0.55);
     }
     result_->SetMetric("evidence.statistics",
                        static_cast<double>(statistics_.size()));
     result_->SetMetric("evidence.unsourced_statistics", unsourced);
+  }
+
+  // Whether the first of `authors` is named in the title or the first
+  // prose paragraph.
+  bool NamedInOpening(const std::vector<std::string>& authors) const {
+    if (authors.empty()) return false;
+    std::string family = FoldName(authors[0]);
+    int prose_seen = 0;
+    for (const Paragraph& p : doc_.paragraphs()) {
+      bool prose = p.kind == BlockKind::kProse;
+      if (prose && ++prose_seen > 1) break;
+      for (uint32_t w = p.words.begin; w < p.words.end; ++w) {
+        absl::string_view word = doc_.Slice(doc_.words()[w].span);
+        if (absl::EndsWith(word, "'s")) word.remove_suffix(2);
+        if (absl::EndsWith(word, "’s")) word.remove_suffix(4);
+        if (FoldName(word) == family) return true;
+      }
+    }
+    return false;
   }
 
   void CheckSources() {
@@ -125,6 +196,10 @@ class Checker {
     double words = std::max<double>(1, doc_.stats().prose_words);
     result_->SetMetric("evidence.citations_per_1000_words",
                        1000.0 * result_->citations.size() / words);
+    int listed = 0;
+    for (const ReferenceRecord& r : result_->references) {
+      if (!r.note) ++listed;
+    }
     if (distinct < input_.settings.min_sources) {
       result_->AddFinding(
           "evidence.few_sources", TextSpan{0, 0}, -1,
@@ -135,6 +210,25 @@ class Checker {
                                        " or more give a balanced argument."),
           "Find further scholarly sources and cite them where they support "
           "or challenge your claims.");
+      // A reference list or notes naming more works than were matched
+      // means citations went unread, not that sources are missing; an
+      // essay on one text named in its opening is meant to use few.
+      QuoteAttribution attribution(doc_, *result_);
+      if (listed >= input_.settings.min_sources ||
+          (top != nullptr && NamedInOpening(top->authors)) ||
+          (distinct == 0 && (result_->has_reference_list() ||
+                             attribution.HasUnreadCitationMarks(*result_)))) {
+        result_->SetLastConfidence(0.3);
+      } else if (distinct == 0) {
+        // Nothing cited and nothing that looks like a citation: sure.
+        result_->SetLastConfidence(0.85);
+      }
+      if (distinct == 0 && result_->has_reference_list()) {
+        result_->AddQuestion(
+            "The essay has a reference list, but we could not match any "
+            "in-text citation to it. Check that the text cites its sources, "
+            "e.g. (Author, year, page).");
+      }
     }
     if (top != nullptr && distinct >= 2 && total >= kMinCitationsForShare &&
         share > input_.settings.max_source_share) {
@@ -149,6 +243,14 @@ class Checker {
           absl::StrCat("Balance ", label,
                        " with other sources, especially for claims only it "
                        "supports."));
+      // The text an essay studies, named in its title or first paragraph,
+      // is meant to carry its citations.
+      if (NamedInOpening(top->authors)) {
+        result_->SetLastConfidence(0.3);
+      } else if (top->citations < kSureOverrelianceCitations) {
+        // A handful of citations is too few to call a pattern.
+        result_->SetLastConfidence(0.5);
+      }
       for (std::size_t k = 1; k < top->citation_indices.size(); ++k) {
         const CitationRecord& c = result_->citations[top->citation_indices[k]];
         v1::Span* related = result_->last_finding().add_related_spans();
@@ -207,26 +309,58 @@ class Checker {
     return true;
   }
 
+  // Evidence is new in the conclusion only when the body never used it: a
+  // source not cited before, a figure not given before. A conclusion found
+  // by position alone is not sure enough to blame.
   void CheckConclusion() {
+    absl::flat_hash_set<int> cited_before;
     for (const CitationRecord& c : result_->citations) {
-      if (c.paragraph < 0 || Role(c.paragraph) != v1::SECTION_ROLE_CONCLUSION) {
+      if (c.paragraph >= 0 && c.source >= 0 &&
+          Role(c.paragraph) != v1::SECTION_ROLE_CONCLUSION) {
+        cited_before.insert(c.source);
+      }
+    }
+    absl::flat_hash_set<absl::string_view> figures_before;
+    for (const Statistic& s : statistics_) {
+      if (Role(s.paragraph) != v1::SECTION_ROLE_CONCLUSION) {
+        figures_before.insert(doc_.Slice(s.span));
+      }
+    }
+    std::vector<bool> reported(doc_.paragraphs().size(), false);
+    for (const CitationRecord& c : result_->citations) {
+      if (c.paragraph < 0 || Role(c.paragraph) != v1::SECTION_ROLE_CONCLUSION ||
+          cited_before.contains(c.source) || reported[c.paragraph]) {
         continue;
       }
+      reported[c.paragraph] = true;
       result_->AddFinding(
           "evidence.new_material_in_conclusion", c.span, c.paragraph,
-          "The conclusion brings in cited evidence; a conclusion should draw "
-          "together what the essay has already shown.",
+          "The conclusion brings in a source the body never used; a "
+          "conclusion should draw together what the essay has already shown.",
           "Move this evidence into the body, and keep the conclusion to your "
           "answer and its significance.");
+      if (c.source < 0 || !SureConclusion(c.paragraph)) {
+        result_->SetLastConfidence(0.4);
+      }
     }
     for (const Statistic& s : statistics_) {
-      if (Role(s.paragraph) != v1::SECTION_ROLE_CONCLUSION) continue;
+      if (Role(s.paragraph) != v1::SECTION_ROLE_CONCLUSION ||
+          figures_before.contains(doc_.Slice(s.span)) ||
+          reported[s.paragraph]) {
+        continue;
+      }
+      reported[s.paragraph] = true;
       result_->AddFinding(
           "evidence.new_material_in_conclusion", s.span,
           static_cast<int>(s.paragraph),
           "The conclusion introduces a new figure.",
           "Present the figure in the body where it supports a point.");
+      if (!SureConclusion(s.paragraph)) result_->SetLastConfidence(0.4);
     }
+  }
+
+  bool SureConclusion(int paragraph) const {
+    return result_->roles[paragraph].confidence >= 0.75;
   }
 
   const AnalysisInput& input_;

@@ -40,6 +40,44 @@ bool LooksLikeYear(absl::string_view word) {
   return year >= 1000 && year <= 2000;
 }
 
+// "12,1784" (a date missing its space) and "19,20" (a list of pages): a
+// comma that does not group thousands.
+bool IsGroupedThousands(absl::string_view word) {
+  std::size_t comma = word.find(',');
+  if (comma == absl::string_view::npos) return true;
+  if (comma == 0 || comma > 3) return false;
+  // Every group after the first has exactly three digits.
+  std::size_t pos = comma;
+  while (pos < word.size()) {
+    if (word[pos] != ',') return false;
+    std::size_t next = word.find(',', pos + 1);
+    std::size_t group_end =
+        next == absl::string_view::npos ? word.size() : next;
+    std::size_t digits = group_end - pos - 1;
+    if (group_end == word.size()) {
+      // The last group may carry decimals: "1,000.5".
+      std::size_t dot = word.find('.', pos + 1);
+      if (dot != absl::string_view::npos) digits = dot - pos - 1;
+    }
+    if (digits != 3) return false;
+    pos = group_end;
+  }
+  return true;
+}
+
+// Inside a link target or an address ("...%20...", "(https://...)").
+// Looks back at most kMaxAddressLookBack bytes, to stay linear.
+bool InsideAddress(absl::string_view text, uint32_t begin) {
+  constexpr uint32_t kMaxAddressLookBack = 200;
+  uint32_t from = begin > kMaxAddressLookBack ? begin - kMaxAddressLookBack : 0;
+  absl::string_view before = text.substr(from, begin - from);
+  std::size_t space = before.find_last_of(" \t\n");
+  absl::string_view token =
+      space == absl::string_view::npos ? before : before.substr(space + 1);
+  return absl::StrContains(token, "http") || absl::StrContains(token, "www.") ||
+         absl::StrContains(token, "](") || absl::StrContains(token, "/");
+}
+
 }  // namespace
 
 std::vector<Statistic> FindStatistics(const Document& document,
@@ -66,6 +104,9 @@ std::vector<Statistic> FindStatistics(const Document& document,
     int unit = next < paragraph_end
                    ? Units().MatchAt(lexicon, next, paragraph_end)
                    : 0;
+    if (!IsGroupedThousands(word) || InsideAddress(text, words[i].span.begin)) {
+      continue;
+    }
     bool large = absl::StrContains(word, ',') && word.size() >= 5;
     bool decimal_unit = unit > 0 && !LooksLikeYear(word);
     if (!(percent || money || magnitude > 0 || large || decimal_unit)) continue;

@@ -151,6 +151,12 @@ void MechanicsAnalyzer::CheckQuotesAndBrackets(const AnalysisInput& input,
           static_cast<int>(q.paragraph),
           "This quotation mark opens a quotation that is never closed.",
           "Add the closing quotation mark where the quoted words end.");
+      // A lone single mark is as often an apostrophe or a transliteration
+      // ('Abd, ‘aṣabiyyah) as an unclosed quotation.
+      if (q.open == QuoteMark::kStraightSingle ||
+          q.open == QuoteMark::kCurlySingleOpen) {
+        result->SetLastConfidence(0.5);
+      }
     } else if (q.mismatched) {
       std::string opened(doc.Slice(TextSpan{q.span.begin, q.inner.begin}));
       std::string closed(doc.Slice(TextSpan{q.inner.end, q.span.end}));
@@ -200,6 +206,16 @@ bool MechanicsAnalyzer::Applies(const Confusable& rule,
       (word == paragraph.begin ||
        !Contains(rule.preceded_by, lexicon.folded(word - 1)))) {
     return false;
+  }
+  // A capital inside a sentence makes the cue a name or a month ("In May
+  // of 1970"), not the word the rule expects.
+  if (!rule.preceded_by.empty()) {
+    const Document& doc = input.document;
+    const Word& before = doc.words()[word - 1];
+    int sentence = SentenceAt(doc, before.span.begin);
+    bool opens_sentence =
+        sentence >= 0 && doc.sentences()[sentence].words.begin == word - 1;
+    if (before.capitalised && !opens_sentence) return false;
   }
   if (!rule.followed_by.empty() &&
       (word + 1 >= paragraph.end ||

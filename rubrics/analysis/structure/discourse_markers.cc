@@ -231,18 +231,46 @@ const PhraseSet& SequenceMarkers() {
 }
 
 const PhraseSet& ConclusionOpeners() {
-  static const auto* set =
-      new PhraseSet{"in conclusion",  "to conclude",
-                    "in summary",     "to summarise",
-                    "to summarize",   "to sum up",
-                    "in sum",         "all in all",
-                    "overall",        "ultimately",
-                    "in the end",     "in short",
-                    "in closing",     "concluding",
-                    "taken together", "on balance",
-                    "in a nutshell",  "all things considered",
-                    "to wrap up",     "in the final analysis",
-                    "to close"};
+  static const auto* set = new PhraseSet{"in conclusion",
+                                         "to conclude",
+                                         "in summary",
+                                         "to summarise",
+                                         "to summarize",
+                                         "to sum up",
+                                         "in sum",
+                                         "all in all",
+                                         "overall",
+                                         "ultimately",
+                                         "in the end",
+                                         "in short",
+                                         "in closing",
+                                         "concluding",
+                                         "taken together",
+                                         "on balance",
+                                         "in a nutshell",
+                                         "all things considered",
+                                         "to wrap up",
+                                         "in the final analysis",
+                                         "to close",
+                                         "in summation",
+                                         "in a word",
+                                         "to put it",
+                                         "personally",
+                                         "from my point of view",
+                                         "from my perspective",
+                                         "in my view",
+                                         "in my opinion",
+                                         "to me",
+                                         "based on",
+                                         "for these reasons",
+                                         "for all these reasons",
+                                         "as discussed",
+                                         "thus",
+                                         "therefore",
+                                         "hence",
+                                         "in brief",
+                                         "as we have seen",
+                                         "as shown"};
   return *set;
 }
 
@@ -283,6 +311,13 @@ const PhraseSet& SummaryCues() {
                                          "taking everything",
                                          "wrap*",
                                          "all things considered",
+                                         "all thing considered",
+                                         "considering all",
+                                         "taking all",
+                                         "for those reasons",
+                                         "these are reasons",
+                                         "these are the reasons",
+                                         "in a nutshell",
                                          "on balance",
                                          "in brief",
                                          "with those arguments",
@@ -329,7 +364,57 @@ const PhraseSet& BodyOpeners() {
                                          "the first",
                                          "the second",
                                          "the third",
-                                         "apart from"};
+                                         "apart from",
+                                         "last but not least",
+                                         "lastly",
+                                         "most importantly"};
+  return *set;
+}
+
+const PhraseSet& CounterOpeners() {
+  static const auto* set =
+      new PhraseSet{"finally",     "however",     "admittedly", "nevertheless",
+                    "despite",     "in spite of", "though",     "although",
+                    "some people", "critics",     "opponents",  "by contrast"};
+  return *set;
+}
+
+const PhraseSet& ExampleMarkers() {
+  static const auto* set =
+      new PhraseSet{"for example", "for instance", "such as", "e.g."};
+  return *set;
+}
+
+const PhraseSet& ContinuationOpeners() {
+  static const auto* set = new PhraseSet{"firstly",
+                                         "first of all",
+                                         "secondly",
+                                         "second",
+                                         "thirdly",
+                                         "third",
+                                         "another",
+                                         "furthermore",
+                                         "moreover",
+                                         "in addition",
+                                         "additionally",
+                                         "besides",
+                                         "on the other hand",
+                                         "last but not least",
+                                         "lastly",
+                                         "the second",
+                                         "the third",
+                                         "first",
+                                         "first and foremost",
+                                         "in the first place",
+                                         "in the first instance",
+                                         "to begin with",
+                                         "to start with",
+                                         "the first reason",
+                                         "the first and foremost",
+                                         "the main reason",
+                                         "one reason",
+                                         "admittedly",
+                                         "on the one hand"};
   return *set;
 }
 

@@ -29,6 +29,17 @@ const PhraseSet& StanceCues();
 // Openings of a body paragraph making a further point: "Secondly",
 // "Another", "For example".
 const PhraseSet& BodyOpeners();
+// Openers of a last point or a counter-argument ("Finally", "However",
+// "Some people argue"): in a short essay, the paragraph carries on the
+// argument; a long essay may conclude with them.
+const PhraseSet& CounterOpeners();
+
+// Words that introduce an example: a body paragraph's, seldom an opening's.
+const PhraseSet& ExampleMarkers();
+
+// Openers that presuppose an earlier point ("Secondly", "Furthermore"): a
+// paragraph that starts so cannot open an essay.
+const PhraseSet& ContinuationOpeners();
 
 // Whether a heading contains one of `stems`, ignoring case
 // ("Contextualising the Plan" contains "context").

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/strings/match.h"
 #include "rubrics/analysis/structure/discourse_markers.h"
 #include "rubrics/analysis/structure/similarity.h"
 
@@ -16,6 +17,13 @@ struct BodySection {
   int heading = -1;
   std::vector<int> paragraphs;
 };
+
+// An introduction's closing sentence this long or longer may state its
+// claim without a stance word.
+constexpr uint32_t kMinClosingClaimWords = 8;
+// An unheaded essay of at most this many prose paragraphs is read as a
+// short (five-paragraph) essay.
+constexpr std::size_t kMaxShortEssayParagraphs = 7;
 
 class OutlineBuilder {
  public:
@@ -37,6 +45,8 @@ class OutlineBuilder {
         Set(i, v1::SECTION_ROLE_TITLE, 1.0);
       } else if (paragraphs[i].kind == BlockKind::kHeading) {
         headings_.push_back(static_cast<int>(i));
+      } else if (paragraphs[i].block_quote) {
+        block_quotes_.push_back(static_cast<int>(i));
       } else {
         prose_.push_back(static_cast<int>(i));
       }
@@ -46,6 +56,10 @@ class OutlineBuilder {
     FindConclusion();
     AssignBody();
     FindThesisAndRoadmap();
+    // A block quotation belongs to the part of the essay that quotes it.
+    for (int q : block_quotes_) {
+      if (q > 0) result_->roles[q] = result_->roles[q - 1];
+    }
     BuildSections();
   }
 
@@ -91,6 +105,12 @@ class OutlineBuilder {
       std::vector<int> before = ProseBetween(-1, first_heading);
       if (!headings_.empty() && !before.empty() && before.size() <= 3) {
         intro_ = before;
+      } else if (headings_.empty() &&
+                 input_.markers->StartsWith(ContinuationOpeners(),
+                                            Words(prose_[0]))) {
+        // "Secondly, ..." carries on an argument begun elsewhere: the
+        // essay has lost its introduction.
+        return;
       } else {
         intro_.push_back(prose_[0]);
         if (prose_.size() >= 5 && !HasThesisMarker(prose_[0]) &&
@@ -153,23 +173,41 @@ class OutlineBuilder {
         return;
       }
     }
-    // Without headings, the last paragraph concludes unless it opens like
-    // one more body point ("Secondly", "Another reason"); summing-up words
-    // or a return to the introduction's terms make that surer.
-    if (headings_.empty() && prose_.size() >= 3) {
+    // The last paragraph concludes when it sums up or
+    // returns to the introduction's terms more than any body paragraph
+    // does, and does not open like one more body point ("Secondly").
+    if (prose_.size() >= 3 && candidates.back() > last_heading) {
       int last = candidates.back();
       TermVector intro_terms;
       for (int p : intro_)
         intro_terms.Add(TermVector(input_.lexicon, Words(p)));
       double overlap =
           intro_terms.CoveredBy(TermVector(input_.lexicon, Words(last)));
+      double highest_other = 0;
+      for (std::size_t k = 0; k + 1 < candidates.size(); ++k) {
+        highest_other =
+            std::max(highest_other, intro_terms.CoveredBy(TermVector(
+                                        input_.lexicon, Words(candidates[k]))));
+      }
       bool sums_up = input_.markers->Count(SummaryCues(), Words(last)) > 0;
-      bool more_body = input_.markers->StartsWith(BodyOpeners(), Words(last));
-      if (sums_up || overlap >= 0.25 || !more_body) {
+      bool short_essay = IsShortUnheaded();
+      bool more_body = input_.markers->StartsWith(BodyOpeners(), Words(last)) ||
+                       (short_essay && input_.markers->StartsWith(
+                                           CounterOpeners(), Words(last)));
+      bool restates = overlap >= 0.2 && overlap >= 0.9 * highest_other;
+      // A short essay must show that its last paragraph concludes; a long
+      // one ends on its conclusion unless that paragraph plainly carries on.
+      bool lenient = !short_essay;
+      if (!more_body && (sums_up || restates || lenient)) {
         conclusion_.push_back(last);
-        MarkConclusion(sums_up ? 0.75 : overlap >= 0.25 ? 0.6 : 0.45);
+        MarkConclusion(sums_up ? 0.75 : restates ? 0.6 : 0.5);
       }
     }
+  }
+
+  // A five-paragraph essay: unheaded, at most seven paragraphs of prose.
+  bool IsShortUnheaded() const {
+    return headings_.empty() && prose_.size() <= kMaxShortEssayParagraphs;
   }
 
   void MarkConclusion(double confidence) {
@@ -280,6 +318,24 @@ class OutlineBuilder {
     }
   }
 
+  // In a short unheaded essay an opening paragraph sets out rather than
+  // argues: no longer than a typical body paragraph, and without the
+  // examples a body point gives. Longer essays open in any way.
+  bool ReadsAsOpening(int paragraph) const {
+    std::vector<uint32_t> lengths;
+    for (int p : prose_) {
+      if (!IsIntro(p)) lengths.push_back(Words(p).size());
+    }
+    if (lengths.empty()) return true;
+    std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
+                     lengths.end());
+    uint32_t median = lengths[lengths.size() / 2];
+    bool short_essay = IsShortUnheaded();
+    return !short_essay ||
+           (5 * Words(paragraph).size() <= 6 * median &&
+            input_.markers->Count(ExampleMarkers(), Words(paragraph)) == 0);
+  }
+
   void FindThesisAndRoadmap() {
     FindRoadmap();
     if (result_->thesis_sentence >= 0 || intro_.empty()) return;
@@ -293,6 +349,22 @@ class OutlineBuilder {
         return;
       }
       if (last.sentences.end - s >= 1) break;  // only the last two
+    }
+    // Failing a stance word, an introduction's closing statement is its
+    // claim when the paragraph builds up to it: several sentences, the last
+    // a declarative one of some length.
+    if (last.sentences.size() >= 2 && ReadsAsOpening(intro_.back())) {
+      const Sentence& closing = doc_.sentences()[last.sentences.end - 1];
+      absl::string_view text = doc_.Slice(closing.span);
+      while (!text.empty() && (text.back() == ' ' || text.back() == '"' ||
+                               text.back() == '\'')) {
+        text.remove_suffix(1);
+      }
+      if (closing.words.size() >= kMinClosingClaimWords &&
+          !absl::EndsWith(text, "?") && !absl::EndsWith(text, "?”") &&
+          !absl::EndsWith(text, ":")) {
+        result_->thesis_sentence = static_cast<int>(last.sentences.end - 1);
+      }
     }
   }
 
@@ -346,6 +418,7 @@ class OutlineBuilder {
   std::vector<int> headings_;
   std::vector<int> prose_;
   std::vector<int> intro_;
+  std::vector<int> block_quotes_;
   std::vector<int> conclusion_;
 };
 

@@ -139,6 +139,11 @@ class Checker {
           "on the argument.",
           "Add a concluding paragraph that answers the question set in the "
           "introduction and draws the sections together.");
+      // Sure only when the last paragraph plainly carries on the argument;
+      // a plain closing paragraph may sum up in words we do not know.
+      if (!input_.markers->StartsWith(BodyOpeners(), Words(last))) {
+        result_->SetLastConfidence(0.5);
+      }
     }
   }
 

@@ -14,6 +14,7 @@ namespace {
 
 namespace v1 = ::marginalia::v1;
 using testing::CodeCounts;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using testing::FindingsOf;
 using ::testing::HasSubstr;
@@ -94,9 +95,11 @@ TEST(CitationStylesTest, ApaRequiredFlagsHarvardAndMissingEntries) {
   auto name = FindingsOf(report, "citation.name_mismatch");
   ASSERT_EQ(name.size(), 1u);
   EXPECT_THAT(name[0].message(), HasSubstr("\"Jonas\""));
-  auto missing = FindingsOf(report, "citation.missing_reference_entry");
-  ASSERT_EQ(missing.size(), 1u);
-  EXPECT_THAT(missing[0].message(), HasSubstr("Hall (2017)"));
+  // A cited author missing from the list is asked about, not asserted:
+  // on real essays most such findings were misreadings (eval/).
+  EXPECT_TRUE(FindingsOf(report, "citation.missing_reference_entry").empty());
+  EXPECT_THAT(report.notes(),
+              Contains(HasSubstr("We could not match (Hall, 2017)")));
 }
 
 constexpr char kMlaEssay[] = R"(Memory in Beloved
@@ -204,9 +207,8 @@ TEST(CitationStylesTest, NumericEssay) {
   }
   EXPECT_THAT(numbers, ElementsAre(ElementsAre(1), ElementsAre(2, 3),
                                    ElementsAre(1, 2, 3), ElementsAre(4)));
-  auto missing = FindingsOf(report, "citation.missing_reference_entry");
-  ASSERT_EQ(missing.size(), 1u);
-  EXPECT_EQ(SpanText(kNumericEssay, missing[0].span()), "[4]");
+  EXPECT_TRUE(FindingsOf(report, "citation.missing_reference_entry").empty());
+  EXPECT_THAT(report.notes(), Contains(HasSubstr("We could not match [4]")));
   // "90%" is cited in its sentence.
   EXPECT_TRUE(FindingsOf(report, "evidence.unsourced_statistic").empty());
 }
@@ -304,9 +306,8 @@ TEST(CitationStylesTest, ChicagoNotesWithoutABibliographyAreTheReferences) {
   essay.insert(essay.find(after) + after.size(),
                " Bread riots spread to the provinces within weeks.⁸");
   report = testing::Score(essay);
-  auto missing = FindingsOf(report, "citation.missing_reference_entry");
-  ASSERT_EQ(missing.size(), 1u);
-  EXPECT_EQ(SpanText(essay, missing[0].span()), "⁸");
+  EXPECT_TRUE(FindingsOf(report, "citation.missing_reference_entry").empty());
+  EXPECT_THAT(report.notes(), Contains(HasSubstr("We could not match ⁸")));
 }
 
 constexpr char kMixedEssay[] = R"(Trade and Empire
@@ -322,12 +323,14 @@ In conclusion, trade came first.
 
 TEST(CitationStylesTest, MixedStylesNameTheDominantOne) {
   v1::FeedbackReport report = testing::Score(kMixedEssay);
-  auto mixed = FindingsOf(report, "citation.inconsistent_style");
-  ASSERT_EQ(mixed.size(), 1u);
-  EXPECT_EQ(SpanText(kMixedEssay, mixed[0].span()), "(Darwin 2007: 55)");
-  EXPECT_THAT(mixed[0].message(), HasSubstr("most citations (7 of 8) are APA"));
-  EXPECT_EQ(mixed[0].suggestion(),
-            "Use one style throughout: (Darwin, 2007, p. 55).");
+  // The odd one out is corrected in the citation list, but not raised as a
+  // finding: on real essays most such findings were wrong (eval/).
+  EXPECT_TRUE(FindingsOf(report, "citation.inconsistent_style").empty());
+  std::map<std::string, std::string> corrected;
+  for (const v1::Citation& c : report.citations()) {
+    if (!c.corrected().empty()) corrected[c.text()] = c.corrected();
+  }
+  EXPECT_EQ(corrected["(Darwin 2007: 55)"], "(Darwin, 2007, p. 55)");
   EXPECT_EQ(report.sources_size(), 3);
   auto list = FindingsOf(report, "citation.missing_reference_list");
   ASSERT_EQ(list.size(), 1u);

@@ -71,14 +71,28 @@ class MetamorphicTest : public ::testing::Test {
   std::vector<std::string> blocks_;
 };
 
-TEST_F(MetamorphicTest, DeletingTheConclusionIsNoticed) {
-  std::vector<std::string> truncated(blocks_.begin(), blocks_.begin() + 20);
-  v1::FeedbackReport report = testing::Score(Join(truncated));
-  EXPECT_LT(CriterionScore(report, "structure"),
-            CriterionScore(original_, "structure"));
-  auto found = FindingsOf(report, "structure.no_conclusion");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_TRUE(FindingsOf(original_, "structure.no_conclusion").empty());
+// A long essay is taken to end on its conclusion unless its last paragraph
+// plainly carries on (on real essays that read conclusions best, eval/); a
+// short one must show that its last paragraph concludes.
+TEST(MetamorphicShortEssayTest, DeletingTheConclusionIsNoticed) {
+  const std::string body =
+      "Nowadays many students take a job while they study. I believe that "
+      "part-time work helps students more than it harms them.\n\n"
+      "First, students who work learn to manage their money. For example, "
+      "a student who pays her own rent soon learns to budget, and the habit "
+      "stays with her for life.\n\n"
+      "Secondly, work teaches responsibility to others. A waiter who "
+      "arrives late lets down the whole team, and he soon learns this, "
+      "which no lecture could teach as well.\n\n";
+  const std::string conclusion =
+      "In conclusion, part-time work helps students more than it harms "
+      "them, because it teaches them money and responsibility.\n";
+  v1::FeedbackReport whole =
+      testing::Score(body + conclusion, "argumentative-essay");
+  v1::FeedbackReport cut = testing::Score(body, "argumentative-essay");
+  EXPECT_EQ(testing::Metric(whole, "structure.has_conclusion"), 1);
+  EXPECT_EQ(testing::Metric(cut, "structure.has_conclusion"), 0);
+  EXPECT_LT(CriterionScore(cut, "position"), CriterionScore(whole, "position"));
 }
 
 TEST_F(MetamorphicTest, AppendingTheReferenceListRemovesTheFinding) {
@@ -108,11 +122,11 @@ TEST_F(MetamorphicTest, RemovingAnEntryNamesTheMissingAuthor) {
   std::size_t next = references.find("\n\n", kraus);
   references.erase(kraus, next + 2 - kraus);
   v1::FeedbackReport report = testing::Score(original_text_ + references);
-  auto found = FindingsOf(report, "citation.missing_reference_entry");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_THAT(found[0].message(), HasSubstr("Kraus (1982)"));
-  EXPECT_THAT(found[0].message(), HasSubstr("cited 4 times"));
-  EXPECT_EQ(found[0].related_spans_size(), 3);
+  // Asked about, not asserted (see citation_styles_test).
+  EXPECT_TRUE(FindingsOf(report, "citation.missing_reference_entry").empty());
+  EXPECT_THAT(report.notes(),
+              ::testing::Contains(HasSubstr("We could not match (Kraus.")));
+  EXPECT_LT(testing::Metric(report, "citation.resolved_ratio"), 1);
 }
 
 TEST_F(MetamorphicTest, ChangingAYearIsAMismatch) {

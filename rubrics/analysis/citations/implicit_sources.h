@@ -1,0 +1,56 @@
+// The citations MLA leaves implicit: a bracket with only a page ("(49)")
+// whose source is named in its sentence, was cited just before, or is the
+// essay's only listed work; and a bracket naming only an author the
+// reference list has ("(Ritchie)"). Built once per document after the
+// reference list is parsed; immutable afterwards.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "rubrics/analysis/analysis_result.h"
+#include "rubrics/document/document.h"
+
+namespace marginalia::rubrics {
+
+class ImplicitSources {
+ public:
+  ImplicitSources(const Document& document, const AnalysisResult& result);
+
+  // Whether `inner` is a bare locator: digits with '-', '.', ',' or an en
+  // dash between them.
+  static bool IsBareLocator(absl::string_view inner);
+
+  // The authors of the work a page-only `bracket` refers to: an author of
+  // the reference list named earlier in its sentence, else the work of the
+  // last citation in its paragraph (`so_far` in text order), else the only
+  // work listed. Empty when none is clear.
+  std::vector<std::string> ForPage(
+      const Parenthetical& bracket,
+      const std::vector<CitationRecord>& so_far) const;
+
+  // For a bracket holding only a number or range ("(49)", "(62-3)",
+  // "(1.1.36-38)"): the work as ForPage() finds it when the bracket follows
+  // a quotation, else only an author named earlier in its sentence. A bare
+  // number elsewhere is as often a list marker. Empty when none is clear.
+  std::vector<std::string> ForBareLocator(
+      const Parenthetical& bracket,
+      const std::vector<CitationRecord>& so_far) const;
+
+  // The authors of the listed work whose first author is all `inner` says
+  // ("Ritchie", "Ritchie et al."), or empty.
+  std::vector<std::string> ForAuthorOnly(absl::string_view inner) const;
+
+ private:
+  std::vector<std::string> NamedInSentence(const Parenthetical& bracket) const;
+  bool FollowsQuotation(const Parenthetical& bracket) const;
+
+  const Document& doc_;
+  // Folded family name of an entry's first author -> the entry's authors.
+  absl::flat_hash_map<std::string, std::vector<std::string>> by_family_;
+  // The authors of the only listed work, when exactly one is listed.
+  std::vector<std::string> only_work_;
+};
+
+}  // namespace marginalia::rubrics
