@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Layers flow one way: rubrics/ (the engine) knows nothing of gRPC, SQLite,
-# server/ or client/; server/ knows nothing of client/. Fails naming each
+# server/, client/ or eval/; server/ knows nothing of client/; eval/ (the
+# evaluation) sits on the engine alone. Fails naming each
 # include that points the wrong way.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,10 @@ check() {
 }
 check rubrics 'grpc|grpcpp|sqlite3|server/|client/|.*\.grpc\.pb\.h' "gRPC, SQLite, server/ or client/"
 check server 'client/' "client/"
+check eval 'grpc|grpcpp|sqlite3|server/|client/|.*\.grpc\.pb\.h' "gRPC, SQLite, server/ or client/"
+check rubrics 'eval/' "eval/ (the evaluation depends on the engine, not the reverse)"
+check server 'eval/' "eval/"
+check client 'eval/' "eval/"
 check common 'grpc|grpcpp|sqlite3|server/|client/|rubrics/' "anything but Abseil"
 [[ $status -eq 0 ]] && echo "layering ok"
 exit $status
