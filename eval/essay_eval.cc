@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "rubrics/analysis/citations/name_utils.h"
 #include "rubrics/scoring/rubric_scorer.h"
 
@@ -79,15 +81,10 @@ std::string KeyOf(const v1::FeedbackReport& report, const GoldFinding& f) {
   return Key(f.code(), f.has_at() ? ParagraphAt(report, f.at().begin()) : -1);
 }
 
-const char* SeverityName(v1::Severity severity) {
-  switch (severity) {
-    case v1::SEVERITY_ERROR:
-      return "error";
-    case v1::SEVERITY_WARNING:
-      return "warning";
-    default:
-      return "info";
-  }
+// "error", "warning", "info": the enum's name without its prefix.
+std::string SeverityName(v1::Severity severity) {
+  return absl::AsciiStrToLower(
+      absl::StripPrefix(v1::Severity_Name(severity), "SEVERITY_"));
 }
 
 // The findings the gold implies, keyed like the engine's.

@@ -1,5 +1,7 @@
 #include "rubrics/analysis/citations/implicit_sources.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -26,10 +28,23 @@ std::vector<std::string> ImplicitSources::NamedInSentence(
     const Parenthetical& bracket) const {
   int sentence = SentenceAt(doc_, bracket.span.begin);
   if (sentence < 0) return {};
+  // The words just before the bracket, at most kMaxWordsBefore of them, so
+  // that a sentence of many brackets is read in linear time.
+  constexpr uint32_t kMaxWordsBefore = 60;
   const Sentence& s = doc_.sentences()[sentence];
-  for (uint32_t w = s.words.begin; w < s.words.end; ++w) {
-    const Word& word = doc_.words()[w];
-    if (word.span.begin >= bracket.span.begin) break;
+  const auto& words = doc_.words();
+  uint32_t stop = static_cast<uint32_t>(
+      std::lower_bound(words.begin() + s.words.begin,
+                       words.begin() + s.words.end, bracket.span.begin,
+                       [](const Word& w, uint32_t offset) {
+                         return w.span.begin < offset;
+                       }) -
+      words.begin());
+  uint32_t from = stop > s.words.begin + kMaxWordsBefore
+                      ? stop - kMaxWordsBefore
+                      : s.words.begin;
+  for (uint32_t w = from; w < stop; ++w) {
+    const Word& word = words[w];
     if (!word.capitalised) continue;
     absl::string_view name = doc_.Slice(word.span);
     absl::ConsumeSuffix(&name, "'s") || absl::ConsumeSuffix(&name, "’s");

@@ -10,6 +10,12 @@
 namespace marginalia::rubrics {
 namespace {
 
+// Each look at the text around a quotation is bounded, so that the checks
+// stay linear on a pathological essay (one sentence of a million bytes).
+constexpr int kMaxBracketsLooked = 16;
+constexpr int kMaxWordsLooked = 200;
+constexpr std::size_t kMaxBytesLooked = 4096;
+
 // Names this short are too often ordinary words ("Mark", "Hall") to count
 // as an attribution on their own.
 constexpr std::size_t kMinAuthorLength = 3;
@@ -52,9 +58,15 @@ TextSpan QuoteAttribution::Sentences(int first, int last) const {
 }
 
 bool QuoteAttribution::HasLocatorBracket(uint32_t begin, uint32_t end) const {
-  for (const Parenthetical& p : doc_.parentheticals()) {
-    if (p.span.begin < begin || p.span.begin >= end) continue;
-    absl::string_view inner = doc_.Slice(p.inner);
+  const auto& brackets = doc_.parentheticals();
+  auto it = std::lower_bound(brackets.begin(), brackets.end(), begin,
+                             [](const Parenthetical& p, uint32_t offset) {
+                               return p.span.begin < offset;
+                             });
+  for (int seen = 0; it != brackets.end() && it->span.begin < end &&
+                     seen < kMaxBracketsLooked;
+       ++it, ++seen) {
+    absl::string_view inner = doc_.Slice(it->inner);
     if (HasDigit(inner) || ContainsLower(inner, "ibid") ||
         ContainsLower(inner, "n.p") || ContainsLower(inner, "n.d")) {
       return true;
@@ -65,6 +77,7 @@ bool QuoteAttribution::HasLocatorBracket(uint32_t begin, uint32_t end) const {
 
 bool QuoteAttribution::HasFootnoteMarker(uint32_t begin, uint32_t end) const {
   absl::string_view text = doc_.Slice(TextSpan{begin, end});
+  if (text.size() > kMaxBytesLooked) text = text.substr(0, kMaxBytesLooked);
   // Superscript digits (U+00B9, U+00B2, U+00B3, U+2070-U+2079), Markdown
   // "[^n]" and HTML "<sup>".
   return absl::StrContains(text, "\xC2\xB9") ||
@@ -80,7 +93,10 @@ bool QuoteAttribution::NamesKnownAuthor(uint32_t begin, uint32_t end) const {
   auto first = std::lower_bound(
       words.begin(), words.end(), begin,
       [](const Word& w, uint32_t offset) { return w.span.begin < offset; });
-  for (auto it = first; it != words.end() && it->span.begin < end; ++it) {
+  int seen = 0;
+  for (auto it = first;
+       it != words.end() && it->span.begin < end && seen++ < kMaxWordsLooked;
+       ++it) {
     const Word& w = *it;
     if (!w.capitalised) continue;
     absl::string_view word = doc_.Slice(w.span);
