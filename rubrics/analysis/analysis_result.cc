@@ -8,9 +8,25 @@ namespace marginalia::rubrics {
 
 namespace v1 = ::marginalia::v1;
 
-void AnalysisResult::AddFinding(absl::string_view code, TextSpan span,
-                                int paragraph, std::string message,
-                                std::string suggestion, v1::Severity severity) {
+void AnalysisResult::AddFinding(FindingCode code, TextSpan span, int paragraph,
+                                std::string message, std::string suggestion) {
+  const FindingKind* kind = FindFindingKind(code.str());
+  Add(code.str(), span, paragraph, std::move(message), std::move(suggestion),
+      kind != nullptr ? kind->severity : v1::SEVERITY_WARNING,
+      kind != nullptr ? kind->confidence : 1.0);
+}
+
+void AnalysisResult::AddRubricFinding(absl::string_view code, TextSpan span,
+                                      int paragraph, std::string message,
+                                      std::string suggestion,
+                                      v1::Severity severity) {
+  Add(code, span, paragraph, std::move(message), std::move(suggestion),
+      severity, 1.0);
+}
+
+void AnalysisResult::Add(absl::string_view code, TextSpan span, int paragraph,
+                         std::string message, std::string suggestion,
+                         v1::Severity severity, double confidence) {
   // Look up before inserting: most codes are already counted, and a key
   // string costs an allocation.
   auto it = per_code_.find(code);
@@ -23,13 +39,8 @@ void AnalysisResult::AddFinding(absl::string_view code, TextSpan span,
   }
   v1::Finding& finding = *findings_.Add();
   finding.set_code(std::string(code));
-  const FindingKind* kind = FindFindingKind(code);
-  if (severity == v1::SEVERITY_UNSPECIFIED) {
-    severity = kind != nullptr ? kind->severity : v1::SEVERITY_WARNING;
-  }
   finding.set_severity(severity);
-  // A rubric's own pattern checks are literal matches: sure by design.
-  finding.set_confidence(kind != nullptr ? kind->confidence : 1.0);
+  finding.set_confidence(confidence);
   finding.set_message(std::move(message));
   finding.set_suggestion(std::move(suggestion));
   finding.mutable_span()->set_begin(span.begin);

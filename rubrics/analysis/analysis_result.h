@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "marginalia/v1/report.pb.h"
 #include "rubrics/analysis/analysis_types.h"
+#include "rubrics/analysis/finding_codes.h"
 
 namespace marginalia::rubrics {
 
@@ -22,12 +23,15 @@ class AnalysisResult {
   // and reported in a note, so pathological input cannot flood a report.
   static constexpr int kMaxFindingsPerCode = 200;
 
-  // Records a finding. `code` must be in the catalogue or come from the
-  // rubric's own pattern checks (pass their severity then).
-  void AddFinding(
-      absl::string_view code, TextSpan span, int paragraph, std::string message,
-      std::string suggestion,
-      marginalia::v1::Severity severity = marginalia::v1::SEVERITY_UNSPECIFIED);
+  // Records a finding of a built-in code, with the catalogue's severity
+  // and base confidence.
+  void AddFinding(FindingCode code, TextSpan span, int paragraph,
+                  std::string message, std::string suggestion);
+  // Records a finding of one of the rubric's own pattern checks, whose code
+  // and severity are the rubric's; its confidence is 1 (a literal match).
+  void AddRubricFinding(absl::string_view code, TextSpan span, int paragraph,
+                        std::string message, std::string suggestion,
+                        marginalia::v1::Severity severity);
   // The finding just added, to attach related spans. After a finding was
   // dropped by the cap, a scratch finding that is thrown away.
   marginalia::v1::Finding& last_finding() {
@@ -88,6 +92,10 @@ class AnalysisResult {
   int roadmap_sentence = -1;
 
  private:
+  void Add(absl::string_view code, TextSpan span, int paragraph,
+           std::string message, std::string suggestion,
+           marginalia::v1::Severity severity, double confidence);
+
   google::protobuf::RepeatedPtrField<marginalia::v1::Finding> findings_;
   std::vector<std::pair<absl::string_view, double>> metrics_;
   std::map<std::string, int, std::less<>> per_code_;

@@ -16,6 +16,7 @@
 #include "rubrics/analysis/citations/quote_attribution.h"
 #include "rubrics/analysis/citations/reference_parser.h"
 #include "rubrics/analysis/finding_catalog.h"
+#include "rubrics/analysis/finding_codes.h"
 #include "rubrics/analysis/text_queries.h"
 
 namespace marginalia::rubrics {
@@ -361,7 +362,7 @@ class Checker {
       uint32_t end = doc_.paragraphs().back().span.end;
       std::size_t count = result_->sources.size();
       result_->AddFinding(
-          "citation.missing_reference_list", TextSpan{end, end}, -1,
+          FindingCodes::kCitationMissingReferenceList, TextSpan{end, end}, -1,
           absl::StrCat("The essay cites ", count,
                        count == 1 ? " source" : " sources",
                        " but has no reference list, so a reader cannot find "
@@ -388,7 +389,7 @@ class Checker {
       if (auto it = year_mismatches_.find(key); it != year_mismatches_.end()) {
         const ReferenceRecord& ref = result_->references[it->second];
         result_->AddFinding(
-            "citation.year_mismatch", first.span, first.paragraph,
+            FindingCodes::kCitationYearMismatch, first.span, first.paragraph,
             absl::StrCat(first.authors[0], " is cited with the year ",
                          first.year, ", but the reference list gives ",
                          ref.year.empty() ? "no year" : ref.year, "."),
@@ -400,7 +401,7 @@ class Checker {
                  nit != name_mismatches_.end()) {
         const ReferenceRecord& ref = result_->references[nit->second];
         result_->AddFinding(
-            "citation.name_mismatch", first.span, first.paragraph,
+            FindingCodes::kCitationNameMismatch, first.span, first.paragraph,
             absl::StrCat("The citation spells the author \"", first.authors[0],
                          "\", but the reference list has \"", ref.authors[0],
                          "\"."),
@@ -411,14 +412,15 @@ class Checker {
       } else if (std::string near = NearMissInReferences(first);
                  !near.empty()) {
         result_->AddFinding(
-            "citation.name_mismatch", first.span, first.paragraph,
+            FindingCodes::kCitationNameMismatch, first.span, first.paragraph,
             absl::StrCat("The citation spells the author \"", first.authors[0],
                          "\", but the reference list has \"", near, "\"."),
             absl::StrCat("Use one spelling: ", near, "."));
         result_->SetLastConfidence(0.75);
       } else {
         result_->AddFinding(
-            "citation.missing_reference_entry", first.span, first.paragraph,
+            FindingCodes::kCitationMissingReferenceEntry, first.span,
+            first.paragraph,
             absl::StrCat(label, " is cited ", source.citations,
                          source.citations == 1 ? " time" : " times",
                          " but has no entry in the reference list."),
@@ -457,7 +459,7 @@ class Checker {
       if (absl::StartsWith(doc_.Slice(ref.span), "[")) continue;
       std::string label = SourceLabel(ref.authors, ref.year);
       result_->AddFinding(
-          "citation.uncited_reference", ref.span, ref.paragraph,
+          FindingCodes::kCitationUncitedReference, ref.span, ref.paragraph,
           absl::StrCat(label, " is in the reference list but never cited."),
           "Cite it where the essay uses it, or remove it from the references.");
       // Named in the text ("As Hobsbawm shows, ..."), the work is used;
@@ -495,7 +497,8 @@ class Checker {
       if (c.style == v1::CITATION_STYLE_NONSTANDARD) {
         c.corrected =
             FormatCitation(c.authors, c.et_al, YearOf(c), c.locator, target_);
-        result_->AddFinding("citation.nonstandard_format", c.span, c.paragraph,
+        result_->AddFinding(FindingCodes::kCitationNonstandardFormat, c.span,
+                            c.paragraph,
                             absl::StrCat("\"", written, "\" ", c.format_problem,
                                          ", which no citation style does."),
                             absl::StrCat("Write ", c.corrected, " (",
@@ -509,7 +512,7 @@ class Checker {
         c.corrected =
             FormatCitation(c.authors, c.et_al, YearOf(c), c.locator, target_);
         result_->AddFinding(
-            "citation.wrong_style", c.span, c.paragraph,
+            FindingCodes::kCitationWrongStyle, c.span, c.paragraph,
             absl::StrCat("\"", written, "\" is in ", StyleName(c.style),
                          " style; this assignment asks for ",
                          StyleName(target_), "."),
@@ -518,7 +521,7 @@ class Checker {
         c.corrected =
             FormatCitation(c.authors, c.et_al, YearOf(c), c.locator, dominant_);
         result_->AddFinding(
-            "citation.inconsistent_style", c.span, c.paragraph,
+            FindingCodes::kCitationInconsistentStyle, c.span, c.paragraph,
             absl::StrCat("\"", written, "\" is in ", StyleName(c.style),
                          " style, but most citations (", dominant_count_,
                          " of ", standard, ") are ", StyleName(dominant_), "."),
@@ -526,7 +529,8 @@ class Checker {
       } else if (c.irregular_page) {
         c.corrected =
             FormatCitation(c.authors, c.et_al, c.year, c.locator, c.style);
-        result_->AddFinding("citation.page_format", c.span, c.paragraph,
+        result_->AddFinding(FindingCodes::kCitationPageFormat, c.span,
+                            c.paragraph,
                             absl::StrCat("The page in \"", written,
                                          "\" is not written the standard way."),
                             absl::StrCat("Write ", c.corrected, "."));
@@ -543,7 +547,7 @@ class Checker {
           });
       if (!corporate && (minority_and || minority_ampersand || apa_and)) {
         result_->AddFinding(
-            "citation.ampersand_mix", c.span, c.paragraph,
+            FindingCodes::kCitationAmpersandMix, c.span, c.paragraph,
             absl::StrCat("\"", written, "\" joins the authors with \"",
                          c.uses_and ? "and" : "&", "\", unlike ",
                          apa_and ? "APA, which uses \"&\" in brackets"
@@ -568,7 +572,7 @@ class Checker {
       const auto& authors =
           result_->references[result_->sources[c.source].reference].authors;
       result_->AddFinding(
-          "citation.et_al", c.span, c.paragraph,
+          FindingCodes::kCitationEtAl, c.span, c.paragraph,
           absl::StrCat("\"", written, "\" uses \"et al.\", but the source has ",
                        listed == 1 ? "one author." : "only two authors."),
           absl::StrCat(
@@ -577,7 +581,7 @@ class Checker {
     } else if (!c.et_al && c.authors.size() >= 3 &&
                c.style == v1::CITATION_STYLE_APA) {
       result_->AddFinding(
-          "citation.et_al", c.span, c.paragraph,
+          FindingCodes::kCitationEtAl, c.span, c.paragraph,
           absl::StrCat("\"", written,
                        "\" lists three or more authors; APA shortens them "
                        "with \"et al.\"."),
@@ -654,7 +658,8 @@ class Checker {
       std::string with_page =
           FormatCitation(c->authors, c->et_al, c->year, "", target_, true);
       result_->AddFinding(
-          "citation.quote_without_page", q.span, static_cast<int>(q.paragraph),
+          FindingCodes::kCitationQuoteWithoutPage, q.span,
+          static_cast<int>(q.paragraph),
           absl::StrCat("This quotation is cited to ",
                        SourceLabel(c->authors, c->year),
                        " without the page it comes from."),
@@ -688,7 +693,7 @@ class Checker {
     bool most =
         quotes.size() >= 3 && 2 * static_cast<int>(quotes.size()) > evidence;
     for (const Quotation* q : quotes) {
-      result_->AddFinding("citation.quote_without_citation", q->span,
+      result_->AddFinding(FindingCodes::kCitationQuoteWithoutCitation, q->span,
                           static_cast<int>(q->paragraph),
                           "This quotation is not attributed to any source.",
                           absl::StrCat("Add a citation right after it, e.g. ",

@@ -12,6 +12,7 @@
 #include "rubrics/analysis/citations/name_utils.h"
 #include "rubrics/analysis/citations/quote_attribution.h"
 #include "rubrics/analysis/evidence/statistics.h"
+#include "rubrics/analysis/finding_codes.h"
 #include "rubrics/analysis/structure/structure_checker.h"
 #include "rubrics/analysis/text_queries.h"
 
@@ -96,7 +97,8 @@ class Checker {
       bool discusses_source =
           attribution.MentionsSource(p.span) || NextToBlockQuote(i);
       result_->AddFinding(
-          "evidence.unsupported_paragraph", p.span, static_cast<int>(i),
+          FindingCodes::kEvidenceUnsupportedParagraph, p.span,
+          static_cast<int>(i),
           absl::StrCat("This body paragraph makes its case in ",
                        p.sentences.size(),
                        p.sentences.size() == 1 ? " sentence" : " sentences",
@@ -115,7 +117,7 @@ class Checker {
     if (body >= 3 && 4 * supported < 3 * body) {
       bool any = false;
       for (v1::Finding& f : *result_->mutable_findings()) {
-        if (f.code() == "evidence.unsupported_paragraph") {
+        if (FindingCodes::kEvidenceUnsupportedParagraph == f.code()) {
           f.set_confidence(std::min(f.confidence(), 0.5));
           any = true;
         }
@@ -147,7 +149,8 @@ class Checker {
       if (sourced) continue;
       ++unsourced;
       result_->AddFinding(
-          "evidence.unsourced_statistic", s.span, static_cast<int>(s.paragraph),
+          FindingCodes::kEvidenceUnsourcedStatistic, s.span,
+          static_cast<int>(s.paragraph),
           absl::StrCat("The figure \"", doc_.Slice(s.span),
                        "\" has no source, so a reader cannot check it."),
           "Cite where the figure comes from, in the same sentence.");
@@ -202,7 +205,7 @@ class Checker {
     }
     if (distinct < input_.settings.min_sources) {
       result_->AddFinding(
-          "evidence.few_sources", TextSpan{0, 0}, -1,
+          FindingCodes::kEvidenceFewSources, TextSpan{0, 0}, -1,
           distinct == 0 ? std::string("The essay cites no sources at all.")
                         : absl::StrCat("The essay draws on only ", distinct,
                                        distinct == 1 ? " source" : " sources",
@@ -236,7 +239,8 @@ class Checker {
           result_->citations[top->citation_indices.front()];
       std::string label = SourceLabel(top->authors, top->year);
       result_->AddFinding(
-          "evidence.source_overreliance", first.span, first.paragraph,
+          FindingCodes::kEvidenceSourceOverreliance, first.span,
+          first.paragraph,
           absl::StrFormat("%s carries %d of the %d citations (%.0f%%), so much "
                           "of the argument rests on one view.",
                           label, top->citations, total, 100 * share),
@@ -268,7 +272,8 @@ class Checker {
       quoted += WordsWithin(doc_, q.inner);
       if (IsDropped(q)) {
         result_->AddFinding(
-            "evidence.dropped_quote", q.span, static_cast<int>(q.paragraph),
+            FindingCodes::kEvidenceDroppedQuote, q.span,
+            static_cast<int>(q.paragraph),
             "This quotation stands as a sentence on its own, with no words of "
             "yours to introduce or explain it.",
             "Introduce it with a signal phrase (\"As Smith argues, ...\") and "
@@ -286,7 +291,7 @@ class Checker {
     result_->SetMetric("evidence.quoted_share", share);
     if (share > input_.settings.max_quoted_share) {
       result_->AddFinding(
-          "evidence.quote_heavy", TextSpan{0, 0}, -1,
+          FindingCodes::kEvidenceQuoteHeavy, TextSpan{0, 0}, -1,
           absl::StrFormat("Quotations make up %.0f%% of the body; the essay's "
                           "own analysis gets crowded out.",
                           100 * share),
@@ -334,7 +339,7 @@ class Checker {
       }
       reported[c.paragraph] = true;
       result_->AddFinding(
-          "evidence.new_material_in_conclusion", c.span, c.paragraph,
+          FindingCodes::kEvidenceNewMaterialInConclusion, c.span, c.paragraph,
           "The conclusion brings in a source the body never used; a "
           "conclusion should draw together what the essay has already shown.",
           "Move this evidence into the body, and keep the conclusion to your "
@@ -351,7 +356,7 @@ class Checker {
       }
       reported[s.paragraph] = true;
       result_->AddFinding(
-          "evidence.new_material_in_conclusion", s.span,
+          FindingCodes::kEvidenceNewMaterialInConclusion, s.span,
           static_cast<int>(s.paragraph),
           "The conclusion introduces a new figure.",
           "Present the figure in the body where it supports a point.");

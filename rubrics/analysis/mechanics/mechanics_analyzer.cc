@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "builtin_data.h"
 #include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/finding_codes.h"
 #include "rubrics/analysis/text_queries.h"
 #include "rubrics/document/byte_scan.h"
 #include "rubrics/document/unicode.h"
@@ -131,7 +132,7 @@ void MechanicsAnalyzer::CheckPunctuation(const AnalysisInput& input,
         continue;
       }
       absl::string_view name = MarkName(c);
-      result->AddFinding("mechanics.repeated_punctuation",
+      result->AddFinding(FindingCodes::kMechanicsRepeatedPunctuation,
                          TextSpan{at, next + 1}, static_cast<int>(i),
                          absl::StrCat("Two ", name, "s in a row."),
                          absl::StrCat("Delete the extra ", name, "."));
@@ -147,8 +148,8 @@ void MechanicsAnalyzer::CheckQuotesAndBrackets(const AnalysisInput& input,
   for (const Quotation& q : doc.quotations()) {
     if (!q.closed) {
       result->AddFinding(
-          "mechanics.unbalanced_quotes", TextSpan{q.span.begin, q.inner.begin},
-          static_cast<int>(q.paragraph),
+          FindingCodes::kMechanicsUnbalancedQuotes,
+          TextSpan{q.span.begin, q.inner.begin}, static_cast<int>(q.paragraph),
           "This quotation mark opens a quotation that is never closed.",
           "Add the closing quotation mark where the quoted words end.");
       // A lone single mark is as often an apostrophe or a transliteration
@@ -162,8 +163,8 @@ void MechanicsAnalyzer::CheckQuotesAndBrackets(const AnalysisInput& input,
       std::string closed(doc.Slice(TextSpan{q.inner.end, q.span.end}));
       bool curly = opened == "\xE2\x80\x9C";
       result->AddFinding(
-          "mechanics.unbalanced_quotes", TextSpan{q.inner.end, q.span.end},
-          static_cast<int>(q.paragraph),
+          FindingCodes::kMechanicsUnbalancedQuotes,
+          TextSpan{q.inner.end, q.span.end}, static_cast<int>(q.paragraph),
           absl::StrCat("This quotation opens with ", opened,
                        " but closes with ", closed, "."),
           absl::StrCat("Close it with ", curly ? "\xE2\x80\x9D" : "\"", "."));
@@ -172,7 +173,7 @@ void MechanicsAnalyzer::CheckQuotesAndBrackets(const AnalysisInput& input,
   for (const Parenthetical& b : doc.parentheticals()) {
     if (b.closed) continue;
     result->AddFinding(
-        "mechanics.unbalanced_brackets",
+        FindingCodes::kMechanicsUnbalancedBrackets,
         TextSpan{b.span.begin, b.span.begin + 1}, static_cast<int>(b.paragraph),
         absl::StrCat("This \"", std::string(1, b.open), "\" is never closed."),
         absl::StrCat("Add the closing \"", b.open == '(' ? ")" : "]",
@@ -189,7 +190,7 @@ void MechanicsAnalyzer::CheckQuotesAndBrackets(const AnalysisInput& input,
                                      text[stray.offset - 1] == ';');
     if (enumerator || face) continue;
     result->AddFinding(
-        "mechanics.unbalanced_brackets",
+        FindingCodes::kMechanicsUnbalancedBrackets,
         TextSpan{stray.offset, stray.offset + 1},
         static_cast<int>(stray.paragraph),
         absl::StrCat("This \"", std::string(1, stray.bracket),
@@ -260,7 +261,7 @@ void MechanicsAnalyzer::CheckWords(const AnalysisInput& input,
               .empty()) {
         std::string word(doc.Slice(words[w].span));
         result->AddFinding(
-            "mechanics.repeated_word",
+            FindingCodes::kMechanicsRepeatedWord,
             TextSpan{words[w].span.begin, words[w + 1].span.end},
             static_cast<int>(i),
             absl::StrCat("\"", word, "\" appears twice in a row."),
@@ -277,7 +278,8 @@ void MechanicsAnalyzer::CheckWords(const AnalysisInput& input,
         if (!Applies(*it, input, w, p.words)) continue;
         std::string written(doc.Slice(words[w].span));
         result->AddFinding(
-            "mechanics.confused_word", words[w].span, static_cast<int>(i),
+            FindingCodes::kMechanicsConfusedWord, words[w].span,
+            static_cast<int>(i),
             absl::StrCat("\"", written, "\" looks like a slip for \"",
                          it->intended, "\": ", it->explanation, "."),
             absl::StrCat("Write \"", it->intended, "\"."));

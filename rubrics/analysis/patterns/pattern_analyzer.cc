@@ -32,7 +32,7 @@ void RunPatternChecks(const AnalysisInput& input, const CompiledRubric& rubric,
         }
         uint32_t begin =
             p.span.begin + static_cast<uint32_t>(match.data() - text.data());
-        result->AddFinding(
+        result->AddRubricFinding(
             pattern.check.code(),
             TextSpan{begin, begin + static_cast<uint32_t>(match.size())},
             static_cast<int>(i), pattern.check.message(),

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "rubrics/analysis/finding_codes.h"
 #include "rubrics/analysis/structure/discourse_markers.h"
 #include "rubrics/analysis/structure/similarity.h"
 
@@ -67,15 +68,15 @@ class Checker {
     bool has_title = doc_.title_paragraph() >= 0;
     result_->SetMetric("structure.has_title", has_title ? 1 : 0);
     if (!has_title) {
-      result_->AddFinding("structure.no_title", TextSpan{0, 0}, -1,
+      result_->AddFinding(FindingCodes::kStructureNoTitle, TextSpan{0, 0}, -1,
                           "The essay has no title.",
                           "Add a title that names the question the essay "
                           "answers.");
     }
     bool has_intro = !intro_.empty();
     if (!has_intro && settings.Expects(v1::SECTION_ROLE_INTRODUCTION)) {
-      result_->AddFinding("structure.no_introduction", TextSpan{0, 0}, -1,
-                          "The essay has no introduction.",
+      result_->AddFinding(FindingCodes::kStructureNoIntroduction,
+                          TextSpan{0, 0}, -1, "The essay has no introduction.",
                           "Open with a paragraph that sets out the question "
                           "and your answer to it.");
     }
@@ -84,7 +85,8 @@ class Checker {
     if (has_intro && !has_thesis) {
       TextSpan span{Span(intro_.front()).begin, Span(intro_.back()).end};
       result_->AddFinding(
-          "structure.no_thesis", span, static_cast<int>(intro_.front()),
+          FindingCodes::kStructureNoThesis, span,
+          static_cast<int>(intro_.front()),
           "The introduction does not say what the essay will argue.",
           "State your thesis in the introduction, e.g. \"This essay argues "
           "that ...\", and say how the essay will show it.");
@@ -94,7 +96,8 @@ class Checker {
     if (has_intro && !has_roadmap && body_.size() >= 5) {
       TextSpan span{Span(intro_.front()).begin, Span(intro_.back()).end};
       result_->AddFinding(
-          "structure.no_roadmap", span, static_cast<int>(intro_.front()),
+          FindingCodes::kStructureNoRoadmap, span,
+          static_cast<int>(intro_.front()),
           "The introduction does not tell the reader how the essay is "
           "organised.",
           "Add a sentence outlining the steps, e.g. \"First ..., then ..., "
@@ -118,14 +121,14 @@ class Checker {
     int body_paragraph = body_.empty() ? -1 : static_cast<int>(body_.front());
     if (!has_context && settings.Expects(v1::SECTION_ROLE_CONTEXT)) {
       result_->AddFinding(
-          "structure.no_context", body_span, body_paragraph,
+          FindingCodes::kStructureNoContext, body_span, body_paragraph,
           "The essay gives no historical context before its analysis.",
           "Add a short context or background section (ideally with a "
           "heading) that sets the scene the argument depends on.");
     }
     if (!has_comparison && settings.Expects(v1::SECTION_ROLE_COMPARISON)) {
       result_->AddFinding(
-          "structure.no_comparison", body_span, body_paragraph,
+          FindingCodes::kStructureNoComparison, body_span, body_paragraph,
           "The essay describes its subjects but never sets them side by side.",
           "Compare explicitly: say where they are alike and where they differ "
           "(\"whereas\", \"in contrast\", \"both\").");
@@ -134,7 +137,8 @@ class Checker {
         !body_.empty()) {
       std::size_t last = body_.back();
       result_->AddFinding(
-          "structure.no_conclusion", Span(last), static_cast<int>(last),
+          FindingCodes::kStructureNoConclusion, Span(last),
+          static_cast<int>(last),
           "The essay stops without a conclusion: its last paragraph carries "
           "on the argument.",
           "Add a concluding paragraph that answers the question set in the "
@@ -155,7 +159,7 @@ class Checker {
       TextSpan span{Span(conclusion_.front()).begin,
                     Span(conclusion_.back()).end};
       result_->AddFinding(
-          "structure.conclusion_unrelated", span,
+          FindingCodes::kStructureConclusionUnrelated, span,
           static_cast<int>(conclusion_.front()),
           "The conclusion barely takes up the introduction's terms, so it "
           "does not read as an answer to it.",
@@ -176,7 +180,8 @@ class Checker {
       if (IsBodyRole(role)) lengths.push_back(words);
       if (words > limit) {
         result_->AddFinding(
-            "structure.paragraph_too_long", p.span, static_cast<int>(i),
+            FindingCodes::kStructureParagraphTooLong, p.span,
+            static_cast<int>(i),
             absl::StrCat("This paragraph runs to ", words,
                          " words; readers lose the thread past about ", limit,
                          "."),
@@ -185,7 +190,8 @@ class Checker {
       }
       if (p.sentences.size() == 1 && words >= 3 && IsBodyRole(role)) {
         result_->AddFinding(
-            "structure.single_sentence_paragraph", p.span, static_cast<int>(i),
+            FindingCodes::kStructureSingleSentenceParagraph, p.span,
+            static_cast<int>(i),
             "This paragraph is a single sentence, too thin to develop a point.",
             "Develop it with evidence and explanation, or merge it with the "
             "paragraph it belongs to.");
@@ -216,7 +222,7 @@ class Checker {
     result_->SetMetric("structure.transition_ratio", ratio);
     if (body_.size() >= 5 && ratio < 0.1) {
       result_->AddFinding(
-          "structure.weak_transitions", Span(body_[1]),
+          FindingCodes::kStructureWeakTransitions, Span(body_[1]),
           static_cast<int>(body_[1]),
           "Body paragraphs start abruptly, with nothing linking each to the "
           "one before.",
