@@ -11,6 +11,9 @@
 namespace marginalia::rubrics {
 namespace {
 
+// A single paragraph this long is an essay without paragraph breaks.
+constexpr uint32_t kMinUnbrokenWords = 250;
+
 namespace v1 = ::marginalia::v1;
 
 // Below this share of the introduction's key words, a conclusion does not
@@ -37,6 +40,15 @@ class Checker {
   }
 
   void Run() {
+    if (Unmeasurable()) {
+      // Without paragraph breaks there is no outline to judge: no finding,
+      // no structure metric, so the rubric deducts nothing for it.
+      result_->AddQuestion(
+          "The essay has no paragraph breaks, so its structure (introduction "
+          "and thesis, body, conclusion) could not be judged and is not "
+          "scored. Break it into paragraphs to have its structure read.");
+      return;
+    }
     CheckParts();
     CheckConclusion();
     CheckParagraphs();
@@ -44,6 +56,19 @@ class Checker {
   }
 
  private:
+  // One prose paragraph of some length: an essay pasted without its
+  // paragraph breaks.
+  bool Unmeasurable() const {
+    int prose = 0;
+    uint32_t words = 0;
+    for (const Paragraph& p : doc_.paragraphs()) {
+      if (p.kind != BlockKind::kProse || p.block_quote) continue;
+      ++prose;
+      words += p.words.size();
+    }
+    return prose == 1 && words >= kMinUnbrokenWords;
+  }
+
   bool Has(v1::SectionRole role) const {
     for (const SectionRecord& s : result_->sections) {
       if (s.role == role) return true;

@@ -260,5 +260,18 @@ TEST(TrustTest, UnreadableSourceNamesAreLeftOutRatherThanGarbled) {
   }
 }
 
+TEST(TrustTest, AnEssayWithoutParagraphBreaksIsNotJudgedOnStructure) {
+  std::string unbroken;
+  for (int i = 0; i < 10; ++i) absl::StrAppend(&unbroken, kFiller);
+  v1::FeedbackReport report = Score(unbroken);
+  for (const v1::Finding& f : report.findings()) {
+    EXPECT_FALSE(absl::StartsWith(f.code(), "structure.")) << f.code();
+  }
+  for (const v1::Metric& m : report.metrics()) {
+    EXPECT_NE(m.name(), "structure.has_conclusion");
+  }
+  EXPECT_THAT(report.notes(), Contains(HasSubstr("no paragraph breaks")));
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
