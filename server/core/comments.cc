@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "server/core/anchor.h"
+#include "server/core/idempotency.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -70,9 +71,12 @@ absl::StatusOr<v1::Comment> Comments::Build(
 
 absl::StatusOr<v1::Comment> Comments::Create(
     const Access& access, const v1::CreateCommentRequest& request) {
+  RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   ASSIGN_OR_RETURN(v1::Comment comment, Build(access, request));
-  ASSIGN_OR_RETURN(CreateCommentResult result,
-                   store_->CreateComment(comment, request.request_id()));
+  ASSIGN_OR_RETURN(
+      CreateCommentResult result,
+      store_->CreateComment(comment, RequestKey{request.request_id(),
+                                                RequestFingerprint(request)}));
   return result.comment;
 }
 

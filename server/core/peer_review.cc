@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
+#include "server/core/idempotency.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -88,6 +89,7 @@ absl::StatusOr<v1::GetReviewTaskResponse> PeerReview::GetTask(
 
 absl::StatusOr<v1::Review> PeerReview::Submit(
     const Access& access, const v1::SubmitReviewRequest& request) {
+  RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   ASSIGN_OR_RETURN(v1::ReviewTask task,
                    store_->GetReviewTask(request.task_id()));
   ASSIGN_OR_RETURN(v1::Submission submission,
@@ -117,7 +119,9 @@ absl::StatusOr<v1::Review> PeerReview::Submit(
   *review.mutable_create_time() = ToTimestamp(clock_->Now());
   ASSIGN_OR_RETURN(CreateReviewResult result,
                    store_->CreateReview(review, task.assignment_id(),
-                                        request.request_id(), comments));
+                                        RequestKey{request.request_id(),
+                                                   RequestFingerprint(request)},
+                                        comments));
   return result.review;
 }
 

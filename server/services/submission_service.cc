@@ -25,7 +25,8 @@ std::string Method(absl::string_view name) {
 absl::StatusOr<CreateSubmissionResult> SubmissionServiceImpl::Submit(
     const Access& access, v1::CreateSubmissionRequest request) {
   if (request.author().empty()) request.set_author(access.caller.id());
-  ASSIGN_OR_RETURN(CreateSubmissionResult result, intake_->Submit(request));
+  ASSIGN_OR_RETURN(CreateSubmissionResult result,
+                   intake_->Submit(access.caller.id(), request));
   if (result.created) AllocateLate(result.submission);
   return result;
 }
@@ -146,7 +147,7 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
     // Staff see every report at once; anyone else waits for GetFeedback's
     // release rules.
     bool with_report = item.include_report() && access->staff();
-    pipeline.Add(std::move(*item.mutable_client_ref()),
+    pipeline.Add(std::move(*item.mutable_client_ref()), caller->id(),
                  std::move(*item.mutable_submission()), with_report);
     item.Clear();
   }

@@ -388,8 +388,10 @@ TEST_F(SubmissionServiceTest, BatchWithholdsTheReportFromAStudent) {
 }
 
 TEST_F(SubmissionServiceTest, BatchIsolatesARequestIdReusedForAnotherText) {
-  v1::CreateSubmissionResponse first;
-  ASSERT_TRUE(Submit("The original essay.", &first, "taken").ok());
+  // A key is the caller's for one author: the tutor's earlier "taken".
+  auto first = SendBatch(stub(), course_.tutor, ada().id,
+                         {{"first", "The original essay.", "taken"}});
+  ASSERT_TRUE(first["first"].created());
   // "x1" and "x2" share a new key but differ in text: whether or not they
   // meet in one group commit, one is stored and the other refused, and the
   // items around them are unaffected.
