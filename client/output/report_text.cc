@@ -197,6 +197,7 @@ std::string LatenessLabel(const v1::Submission& submission) {
 namespace {
 
 std::string ScoreCell(const v1::Submission& s) {
+  if (s.score_withheld()) return "withheld";
   return absl::StrFormat("%.1f/%.1f", s.total_score(), s.max_score());
 }
 
@@ -237,6 +238,13 @@ void PrintSubmission(const v1::Submission& s, bool created, std::ostream& out) {
       << ", draft " << s.draft() << (late.empty() ? "" : ", ") << late << "\n";
   out << "  " << s.text_bytes() << " bytes, sha256 " << s.content_sha256()
       << "\n";
+  if (s.score_withheld()) {
+    out << absl::StrFormat(
+        "  score withheld until your tutor releases feedback (rubric %s "
+        "v%d)\n",
+        s.rubric_id(), s.rubric_version());
+    return;
+  }
   out << absl::StrFormat("  score %.1f / %.1f (rubric %s v%d)\n",
                          s.total_score(), s.max_score(), s.rubric_id(),
                          s.rubric_version());

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
 #include "server/core/idempotency.h"
+#include "server/core/visibility.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -128,15 +129,19 @@ absl::StatusOr<v1::Review> PeerReview::Submit(
 absl::StatusOr<v1::ListReviewsResponse> PeerReview::ListReviews(
     const Access& access, const v1::ListReviewsRequest& request) {
   v1::ListReviewsResponse response;
-  if (!access.staff()) {
-    ASSIGN_OR_RETURN(GradeRecord record,
-                     store_->GetGradeRecord(request.submission_id()));
-    if (!record.release_time.has_value()) return response;
-  }
+  ASSIGN_OR_RETURN(v1::Submission submission,
+                   store_->GetSubmission(request.submission_id(), false));
+  ASSIGN_OR_RETURN(Visible visible,
+                   VisibilityPolicy(store_, access).For(submission));
   ASSIGN_OR_RETURN(std::vector<v1::Review> reviews,
                    store_->ListReviews("", request.submission_id()));
+  if (!visible.peer_reviews) {
+    // The author learns that reviews exist, not what they say.
+    response.set_withheld_reviews(static_cast<int32_t>(reviews.size()));
+    return response;
+  }
   for (v1::Review& review : reviews) {
-    if (!access.staff()) review.clear_reviewer();
+    if (!visible.reviewer_identities) review.clear_reviewer();
     *response.add_reviews() = std::move(review);
   }
   return response;
