@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
+#include "server/core/field_limits.h"
 #include "server/core/grade_calculator.h"
 #include "server/core/visibility.h"
 #include "server/util/time_util.h"
@@ -19,6 +20,7 @@ absl::Status CheckReason(const std::string& reason) {
         "reason is required: every grade change is recorded in the audit log "
         "with its reason");
   }
+  RETURN_IF_ERROR(CheckLength("reason", reason, kMaxReasonBytes));
   return absl::OkStatus();
 }
 

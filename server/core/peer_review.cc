@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
 #include "server/core/idempotency.h"
+#include "server/core/peer_anonymity.h"
 #include "server/core/visibility.h"
 #include "server/util/time_util.h"
 
@@ -82,7 +83,8 @@ absl::StatusOr<v1::GetReviewTaskResponse> PeerReview::GetTask(
                    store_->GetSubmission(task.submission_id(), true));
   v1::GetReviewTaskResponse response;
   *response.mutable_task() = std::move(task);
-  response.set_text(submission.text());
+  // The reviewer must not learn whose essay it is from its front matter.
+  response.set_text(BlankFrontMatterIdentity(submission.text()));
   response.set_rubric_id(submission.rubric_id());
   response.set_rubric_version(submission.rubric_version());
   return response;

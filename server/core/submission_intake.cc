@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
+#include "server/core/field_limits.h"
 #include "server/core/idempotency.h"
 #include "server/util/time_util.h"
 
@@ -26,6 +27,8 @@ absl::Status SubmissionIntake::CheckRequest(
     return absl::InvalidArgumentError("author is required");
   }
   RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+  RETURN_IF_ERROR(
+      CheckLength("file_name", request.file_name(), kMaxFileNameBytes));
   return CheckEssaySize(request.text().size(), options_.max_essay_bytes);
 }
 
