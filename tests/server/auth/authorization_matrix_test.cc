@@ -496,20 +496,20 @@ const std::map<std::string, std::string>& Expected() {
       {"AdminService/GetCurrentUser", /*     */ "UUOOOOOO"},
       {"AdminService/CreateCourse", /*       */ "UUODDDDD"},
       {"AdminService/ListCourses", /*        */ "UUOOOOOO"},
-      {"AdminService/CreateAssignment", /*   */ "UUOODDDD"},
-      {"AdminService/GetAssignment", /*      */ "UUOODOOD"},
-      {"AdminService/ListAssignments", /*    */ "UUOODOOD"},
-      {"AdminService/UpdateAssignmentRubric", "UUOODDDD"},
-      {"AdminService/CreateEnrolment", /*    */ "UUOODDDD"},
-      {"AdminService/ListEnrolments", /*     */ "UUOODDDD"},
+      {"AdminService/CreateAssignment", /*   */ "UUOONDDN"},
+      {"AdminService/GetAssignment", /*      */ "UUOONOON"},
+      {"AdminService/ListAssignments", /*    */ "UUOONOON"},
+      {"AdminService/UpdateAssignmentRubric", "UUOONDDN"},
+      {"AdminService/CreateEnrolment", /*    */ "UUOONDDN"},
+      {"AdminService/ListEnrolments", /*     */ "UUOONDDN"},
       {"AdminService/CreateToken", /*        */ "UUODDODD"},
       {"AdminService/ListTokens", /*         */ "UUODDODD"},
       {"AdminService/RevokeToken", /*        */ "UUONNONN"},
-      {"SubmissionService/CreateSubmission", "UUOODODD"},
+      {"SubmissionService/CreateSubmission", "UUOONODN"},
       {"SubmissionService/GetSubmission", /* */ "UUOONONN"},
-      {"SubmissionService/ListSubmissions", "UUOODODD"},
+      {"SubmissionService/ListSubmissions", "UUOONODN"},
       {"SubmissionService/GetFeedback", /*   */ "UUOONONN"},
-      {"SubmissionService/BatchCreateSubmissions", "UUOODODD"},
+      {"SubmissionService/BatchCreateSubmissions", "UUOONODN"},
       {"ScoringService/ScoreText", /*        */ "UUOOOOOO"},
       {"RubricService/ListRubrics", /*       */ "UUOOOOOO"},
       {"RubricService/GetRubric", /*         */ "UUOOOOOO"},
@@ -519,8 +519,8 @@ const std::map<std::string, std::string>& Expected() {
       {"ReviewService/ListComments", /*      */ "UUOONONN"},
       {"ReviewService/ResolveComment", /*    */ "UUOONONN"},
       {"ReviewService/ReopenComment", /*     */ "UUOONONN"},
-      {"ReviewService/AllocatePeerReviews", "UUOODDDD"},
-      {"ReviewService/ListReviewTasks", /*   */ "UUOODODD"},
+      {"ReviewService/AllocatePeerReviews", "UUOONDDN"},
+      {"ReviewService/ListReviewTasks", /*   */ "UUOONODN"},
       {"ReviewService/GetReviewTask", /*     */ "UUOONONN"},
       {"ReviewService/SubmitReview", /*      */ "UUDDNONN"},
       {"ReviewService/ListReviews", /*       */ "UUOONONN"},
@@ -529,10 +529,10 @@ const std::map<std::string, std::string>& Expected() {
       {"GradeService/SetFinalGrade", /*      */ "UUOONDNN"},
       {"GradeService/GetGrade", /*           */ "UUOONONN"},
       {"GradeService/ReleaseFeedback", /*    */ "UUOONDNN"},
-      {"GradeService/ExportGrades", /*       */ "UUOODDDD"},
+      {"GradeService/ExportGrades", /*       */ "UUOONDDN"},
       {"GradeService/ListAuditEvents", /*    */ "UUOONDNN"},
-      {"GradeService/GetAgreement", /*       */ "UUOODDDD"},
-      {"GradeService/ListTutorQueue", /*     */ "UUOODDDD"},
+      {"GradeService/GetAgreement", /*       */ "UUOONDDN"},
+      {"GradeService/ListTutorQueue", /*     */ "UUOONDDN"},
   };
   return *expected;
 }
@@ -551,6 +551,23 @@ TEST_F(AuthorizationMatrixTest, EveryRpcGivesTheExactCodeForEveryRole) {
         << "outsider";
   }
   EXPECT_EQ(covered.size(), calls.size());
+}
+
+// Someone outside a course cannot tell its assignments from missing ones:
+// the same code and the same message.
+TEST_F(AuthorizationMatrixTest, OutsidersCannotTellAnAssignmentFromNone) {
+  for (const char* role : {"other", "outsider"}) {
+    v1::GetAssignmentRequest real, missing;
+    real.set_id("hist101");
+    missing.set_id("nope");
+    v1::GetAssignmentResponse o;
+    grpc::Status a = admin_->GetAssignment(Ctx(Token(role)).get(), real, &o);
+    grpc::Status b = admin_->GetAssignment(Ctx(Token(role)).get(), missing, &o);
+    EXPECT_EQ(a.error_code(), grpc::StatusCode::NOT_FOUND) << role;
+    EXPECT_EQ(b.error_code(), grpc::StatusCode::NOT_FOUND) << role;
+    EXPECT_EQ(a.error_message(), "no assignment with id 'hist101'") << role;
+    EXPECT_EQ(b.error_message(), "no assignment with id 'nope'") << role;
+  }
 }
 
 // Every method the API declares has a row above.
