@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
+#include "server/util/quote.h"
 
 namespace marginalia::server::access {
 namespace {
@@ -23,7 +24,7 @@ absl::Status Required(absl::string_view path) {
 
 // The same message as the store's, so a hidden resource looks missing.
 absl::Status Hidden(absl::string_view what, absl::string_view id) {
-  return absl::NotFoundError(absl::StrCat("no ", what, " with id '", id, "'"));
+  return NoSuchId(what, id);
 }
 
 // The caller's relation as staff of `course_id`, if they are staff.

@@ -14,4 +14,9 @@ std::string QuotePrefix(absl::string_view value, std::size_t max_bytes) {
   return absl::StrCat("'", value.substr(0, end), "...'");
 }
 
+absl::Status NoSuchId(absl::string_view what, absl::string_view id) {
+  return absl::NotFoundError(
+      absl::StrCat("no ", what, " with id ", QuotePrefix(id)));
+}
+
 }  // namespace marginalia::server

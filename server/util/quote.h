@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
 namespace marginalia::server {
@@ -17,5 +18,10 @@ inline constexpr std::size_t kQuotedPrefixBytes = 32;
 // character boundary and ending in "..." when cut: 'abc', 'abcdef...'.
 std::string QuotePrefix(absl::string_view value,
                         std::size_t max_bytes = kQuotedPrefixBytes);
+
+// NOT_FOUND "no <what> with id '<id>'", the id quoted by QuotePrefix. The
+// store and the access policy both use it, so that a resource hidden from
+// the caller reads exactly like a missing one.
+absl::Status NoSuchId(absl::string_view what, absl::string_view id);
 
 }  // namespace marginalia::server

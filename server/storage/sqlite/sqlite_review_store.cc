@@ -3,6 +3,7 @@
 #include "common/status_macros.h"
 #include "server/storage/sqlite/sqlite_store.h"
 #include "server/storage/sqlite/store_util.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -116,7 +117,7 @@ absl::StatusOr<v1::Comment> SqliteStore::GetComment(absl::string_view id) {
   ASSIGN_OR_RETURN(std::optional<v1::Comment> comment,
                    FindCommentLocked("id", id));
   if (!comment.has_value()) {
-    return absl::NotFoundError(absl::StrCat("no comment with id '", id, "'"));
+    return NoSuchId("comment", id);
   }
   return *std::move(comment);
 }
@@ -216,8 +217,7 @@ absl::StatusOr<v1::ReviewTask> SqliteStore::GetReviewTask(
   select.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
-    return absl::NotFoundError(
-        absl::StrCat("no review task with id '", id, "'"));
+    return NoSuchId("review task", id);
   }
   return ReadTask(select);
 }

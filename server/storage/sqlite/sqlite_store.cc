@@ -5,6 +5,7 @@
 #include "server/storage/request_key.h"
 #include "server/storage/sqlite/migrations.h"
 #include "server/storage/sqlite/store_util.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -226,8 +227,7 @@ absl::StatusOr<v1::Submission> SqliteStore::GetSubmission(absl::string_view id,
   select.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
-    return absl::NotFoundError(
-        absl::StrCat("no submission with id '", id, "'"));
+    return NoSuchId("submission", id);
   }
   return ReadSubmission(select, with_text);
 }

@@ -132,6 +132,48 @@ TEST_F(InputLimitsTest, OverlongStringsAreRefusedByName) {
   }
 }
 
+// A NOT_FOUND names the id it did not find by a short prefix only.
+TEST_F(InputLimitsTest, NotFoundQuotesOnlyAShortPrefixOfTheId) {
+  const std::string id(300, 'Y');
+  const std::string long_prefix(40, 'Y');
+  {
+    v1::GetSubmissionRequest r;
+    r.set_id(id);
+    v1::GetSubmissionResponse o;
+    TokenContext c(course_.tutor.token);
+    grpc::Status status = submissions_->GetSubmission(&c, r, &o);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_THAT(status.error_message(), Not(HasSubstr(long_prefix)));
+  }
+  {
+    v1::GetAssignmentRequest r;
+    r.set_id(id);
+    v1::GetAssignmentResponse o;
+    TokenContext c(course_.tutor.token);
+    grpc::Status status = admin_->GetAssignment(&c, r, &o);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_THAT(status.error_message(), Not(HasSubstr(long_prefix)));
+  }
+  {
+    v1::ListAssignmentsRequest r;
+    r.set_course_id(id);
+    v1::ListAssignmentsResponse o;
+    TokenContext c(course_.tutor.token);
+    grpc::Status status = admin_->ListAssignments(&c, r, &o);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_THAT(status.error_message(), Not(HasSubstr(long_prefix)));
+  }
+  {
+    v1::ResolveCommentRequest r;
+    r.set_comment_id(id);
+    v1::ResolveCommentResponse o;
+    TokenContext c(course_.tutor.token);
+    grpc::Status status = review_->ResolveComment(&c, r, &o);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_THAT(status.error_message(), Not(HasSubstr(long_prefix)));
+  }
+}
+
 TEST_F(InputLimitsTest, ReviewersDoNotSeeTheAuthorsNameInFrontMatter) {
   for (int i = 0; i < 3; ++i) {
     course_.Submit(course_.students[i],
