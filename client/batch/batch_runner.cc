@@ -108,7 +108,8 @@ bool BatchRunner::BuildRequest(std::size_t index, const BatchInput& input,
   submission->set_assignment_id(options_.assignment);
   submission->set_author(*author);
   submission->set_file_name(BaseName(input.path));
-  submission->set_request_id(BatchRequestId(options_.assignment, *text));
+  submission->set_request_id(
+      BatchRequestId(options_.assignment, *author, *text));
   submission->set_text(*std::move(text));
   request->set_include_report(true);  // saves a GetFeedback per essay
   return true;

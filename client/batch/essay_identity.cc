@@ -8,9 +8,10 @@
 namespace marginalia::client {
 
 std::string BatchRequestId(absl::string_view assignment,
-                           absl::string_view text) {
-  return rubrics::Sha256Hex(
-             absl::StrCat(assignment, "\n", rubrics::Sha256Hex(text)))
+                           absl::string_view author, absl::string_view text) {
+  return rubrics::Sha256Hex(absl::StrCat(assignment.size(), ":", assignment,
+                                         author.size(), ":", author,
+                                         rubrics::Sha256Hex(text)))
       .substr(0, 40);
 }
 

@@ -12,11 +12,13 @@
 
 namespace marginalia::client {
 
-// The request_id of an essay in a batch: hex SHA-256 of the assignment, a
-// newline and the SHA-256 of the essay's text, cut to 40 characters. The
-// file name plays no part, so a renamed file is still recognised.
+// The request_id of an essay in a batch: hex SHA-256 of the assignment,
+// the author (each length-prefixed) and the SHA-256 of the essay's text,
+// cut to 40 characters. The author is part of it, so identical essays of
+// two students are two requests; the folder is not, so a file moved
+// elsewhere (same name, same author) is still recognised.
 std::string BatchRequestId(absl::string_view assignment,
-                           absl::string_view text);
+                           absl::string_view author, absl::string_view text);
 
 class AuthorNamer {
  public:

@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "client/batch/batch_inputs.h"
 #include "client/batch/batch_outputs.h"
 #include "client/batch/batch_runner.h"
 #include "client/batch/cohort.h"
 #include "client/batch/cohort_stats.h"
 #include "client/batch/feedback_fetcher.h"
+#include "client/batch/identical_texts.h"
 #include "client/batch/interrupt_flag.h"
 #include "client/batch/progress_display.h"
 #include "client/commands/commands.h"
@@ -120,6 +122,30 @@ void PrintCounts(const std::vector<CohortEssay>& essays, bool interrupted,
   }
 }
 
+// Identical texts handed in by different students: each is stored, and the
+// tutor should know.
+void PrintIdenticalTexts(const std::vector<CohortEssay>& essays,
+                         std::ostream& out) {
+  std::vector<v1::Submission> stored;
+  std::vector<const CohortEssay*> of;
+  for (const CohortEssay& essay : essays) {
+    if (essay.outcome.submission.id().empty()) continue;
+    stored.push_back(essay.outcome.submission);
+    of.push_back(&essay);
+  }
+  std::vector<IdenticalText> shared = FindIdenticalTexts(stored);
+  if (shared.empty()) return;
+  out << "\nIdentical texts from different students (each stored; same "
+         "SHA-256):\n";
+  for (const IdenticalText& text : shared) {
+    std::vector<std::string> files;
+    for (std::size_t i : text.indices) files.push_back(of[i]->outcome.path);
+    out << "  " << absl::StrJoin(text.authors, ", ") << ": "
+        << absl::StrJoin(files, ", ") << " (sha256 "
+        << text.content_sha256.substr(0, 12) << ")\n";
+  }
+}
+
 // Writes --html pages and the --out table; false (the error printed) when
 // one could not be written.
 bool WriteFiles(const BatchArgs& args, std::vector<CohortEssay>& essays,
@@ -150,6 +176,7 @@ bool Report(const BatchArgs& args, std::vector<CohortEssay>& essays,
   CohortStats stats = ComputeCohortStats(reports);
   bool written = WriteFiles(args, essays, scored, stats, context);
   PrintCounts(essays, interrupted, context.out());
+  PrintIdenticalTexts(essays, context.out());
   PrintCohortSummary(essays, scored, stats, context.out());
   if (written && !args.out.empty()) {
     context.out() << "\nResults: " << args.out << "\n";

@@ -16,7 +16,23 @@ namespace v1 = ::marginalia::v1;
 
 struct ExportArgs {
   std::string assignment, format = "csv", output;
+  bool include_unreleased = false;
 };
+
+// Grades belong to drafts: say which students have a draft newer than the
+// one exported, still waiting for a grade.
+void PrintNewerDrafts(const v1::ExportGradesResponse& response,
+                      std::ostream& err) {
+  if (response.newer_drafts().empty()) return;
+  err << response.newer_drafts_size()
+      << " student(s) have a newer draft than the graded one exported "
+         "(grade it to export it):\n";
+  for (const v1::NewerDraft& d : response.newer_drafts()) {
+    err << "  " << d.student() << ": exported draft " << d.exported_draft()
+        << ", latest draft " << d.latest_draft() << " ("
+        << d.latest_submission_id() << ")\n";
+  }
+}
 
 int RunExport(const ExportArgs& args, CliContext& context) {
   auto stub = v1::GradeService::NewStub(context.Channel());
@@ -25,10 +41,12 @@ int RunExport(const ExportArgs& args, CliContext& context) {
   request.set_format(args.format == "moodle"   ? v1::EXPORT_FORMAT_MOODLE_CSV
                      : args.format == "canvas" ? v1::EXPORT_FORMAT_CANVAS_CSV
                                                : v1::EXPORT_FORMAT_CSV);
+  request.set_include_unreleased(args.include_unreleased);
   v1::ExportGradesResponse response;
   grpc::Status status =
       stub->ExportGrades(context.NewCallContext().get(), request, &response);
   if (!status.ok()) return context.ReportRpcError(status);
+  PrintNewerDrafts(response, context.err());
   if (args.output.empty()) {
     context.out() << response.content();
     return kExitOk;
@@ -55,6 +73,9 @@ void AddExportCommand(CLI::App& app, CliContext& context, int* exit_code) {
       ->check(CLI::IsMember({"csv", "moodle", "canvas"}))
       ->capture_default_str();
   command->add_option("--output", args->output, "file (default: stdout)");
+  command->add_flag("--include-unreleased", args->include_unreleased,
+                    "also export grades not released to students yet "
+                    "(default: released grades only)");
   command->callback(
       [args, &context, exit_code] { *exit_code = RunExport(*args, context); });
 }

@@ -74,9 +74,15 @@ void AddPeerCommand(CLI::App& app, CliContext& context, int* exit_code) {
     v1::GetPeerSummaryResponse response;
     grpc::Status status = stub->GetPeerSummary(context.NewCallContext().get(),
                                                request, &response);
-    *exit_code = Finish(
-        context, status, response.summary(), args->format,
-        [&](std::ostream& out) { PrintPeerSummary(response.summary(), out); });
+    *exit_code =
+        Finish(context, status, response.summary(), args->format,
+               [&](std::ostream& out) {
+                 if (response.withheld_reviews() > 0) {
+                   PrintWithheldReviews(response.withheld_reviews(), out);
+                 } else {
+                   PrintPeerSummary(response.summary(), out);
+                 }
+               });
   });
 
   CLI::App* queue = cmd->add_subcommand(

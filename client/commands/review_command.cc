@@ -147,6 +147,7 @@ void AddReviewCommand(CLI::App& app, CliContext& context, int* exit_code) {
           for (const v1::Review& r : response.reviews()) {
             PrintReview(r, out);
           }
+          PrintWithheldReviews(response.withheld_reviews(), out);
         });
   });
 }

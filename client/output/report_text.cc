@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "client/batch/identical_texts.h"
 #include "marginalia/v1/common.pb.h"
 
 namespace marginalia::client {
@@ -193,17 +194,40 @@ std::string LatenessLabel(const v1::Submission& submission) {
   return absl::StrCat("late by ", absl::StrJoin(parts, " "));
 }
 
+namespace {
+
+std::string ScoreCell(const v1::Submission& s) {
+  if (s.score_withheld()) return "withheld";
+  return absl::StrFormat("%.1f/%.1f", s.total_score(), s.max_score());
+}
+
+}  // namespace
+
 void PrintSubmissionTable(const std::vector<v1::Submission>& submissions,
                           std::ostream& out) {
   out << absl::StrFormat("%-22s %-14s %-16s %5s %13s  %s\n", "ID", "ASSIGNMENT",
                          "AUTHOR", "DRAFT", "SCORE", "TITLE");
-  for (const v1::Submission& s : submissions) {
+  std::vector<std::vector<std::string>> twins = OthersWithSameText(submissions);
+  for (std::size_t i = 0; i < submissions.size(); ++i) {
+    const v1::Submission& s = submissions[i];
+    std::string notes;
     std::string late = LatenessLabel(s);
-    out << absl::StrFormat("%-22s %-14s %-16s %5d %6.1f/%-6.1f  %s%s\n", s.id(),
+    if (!late.empty()) absl::StrAppend(&notes, "  (", late, ")");
+    if (!twins[i].empty()) {
+      absl::StrAppend(
+          &notes, "  (identical text: ", absl::StrJoin(twins[i], ", "), ")");
+    }
+    out << absl::StrFormat("%-22s %-14s %-16s %5d %13s  %s%s\n", s.id(),
                            s.assignment_id(), s.author(), s.draft(),
-                           s.total_score(), s.max_score(), s.title(),
-                           late.empty() ? "" : absl::StrCat("  (", late, ")"));
+                           ScoreCell(s), s.title(), notes);
   }
+  std::vector<IdenticalText> shared = FindIdenticalTexts(submissions);
+  if (shared.empty()) return;
+  std::size_t students = 0;
+  for (const IdenticalText& text : shared) students += text.authors.size();
+  out << absl::StrFormat(
+      "\n%d %s shared by %d students: identical texts, each stored.\n",
+      shared.size(), shared.size() == 1 ? "text is" : "texts are", students);
 }
 
 void PrintSubmission(const v1::Submission& s, bool created, std::ostream& out) {
@@ -214,6 +238,13 @@ void PrintSubmission(const v1::Submission& s, bool created, std::ostream& out) {
       << ", draft " << s.draft() << (late.empty() ? "" : ", ") << late << "\n";
   out << "  " << s.text_bytes() << " bytes, sha256 " << s.content_sha256()
       << "\n";
+  if (s.score_withheld()) {
+    out << absl::StrFormat(
+        "  score withheld until your tutor releases feedback (rubric %s "
+        "v%d)\n",
+        s.rubric_id(), s.rubric_version());
+    return;
+  }
   out << absl::StrFormat("  score %.1f / %.1f (rubric %s v%d)\n",
                          s.total_score(), s.max_score(), s.rubric_id(),
                          s.rubric_version());

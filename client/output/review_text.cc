@@ -89,6 +89,14 @@ void PrintGrade(const v1::Grade& g, std::ostream& out) {
   out << "  " << g.formula() << "\n";
 }
 
+void PrintWithheldReviews(int count, std::ostream& out) {
+  if (count <= 0) return;
+  out << absl::StrFormat(
+      "%d peer %s; you see %s once your tutor releases feedback.\n", count,
+      count == 1 ? "review exists" : "reviews exist",
+      count == 1 ? "it" : "them");
+}
+
 void PrintPeerSummary(const v1::PeerSummary& s, std::ostream& out) {
   if (s.criteria().empty()) {
     out << "Peer review: no reviews yet\n";

@@ -15,6 +15,10 @@ void PrintComment(const marginalia::v1::Comment& comment, std::ostream& out);
 // Criteria (engine, tutor, peers, effective), total and the formula.
 void PrintGrade(const marginalia::v1::Grade& grade, std::ostream& out);
 // Per criterion median, consensus and spread; reviewer weights for staff.
+// "2 peer reviews exist; you see them once your tutor releases feedback."
+// Nothing when `count` is 0.
+void PrintWithheldReviews(int count, std::ostream& out);
+
 void PrintPeerSummary(const marginalia::v1::PeerSummary& summary,
                       std::ostream& out);
 void PrintReview(const marginalia::v1::Review& review, std::ostream& out);

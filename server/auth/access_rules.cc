@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
+#include "server/util/quote.h"
 
 namespace marginalia::server::access {
 namespace {
@@ -23,7 +24,7 @@ absl::Status Required(absl::string_view path) {
 
 // The same message as the store's, so a hidden resource looks missing.
 absl::Status Hidden(absl::string_view what, absl::string_view id) {
-  return absl::NotFoundError(absl::StrCat("no ", what, " with id '", id, "'"));
+  return NoSuchId(what, id);
 }
 
 // The caller's relation as staff of `course_id`, if they are staff.
@@ -38,23 +39,34 @@ absl::StatusOr<std::optional<Relation>> StaffOf(const RuleInput& in,
   return std::optional<Relation>();
 }
 
+// The resource a course rule guards, as named in a NOT_FOUND: someone
+// outside the course learns nothing from asking, not even that it exists.
+struct Guarded {
+  absl::string_view what;  // "course" or "assignment"
+  absl::string_view id;
+};
+
 absl::StatusOr<Relation> TutorOfCourse(const RuleInput& in,
-                                       absl::string_view course_id) {
+                                       absl::string_view course_id,
+                                       Guarded guarded) {
   ASSIGN_OR_RETURN(std::optional<Relation> staff, StaffOf(in, course_id));
   if (staff.has_value()) return *staff;
+  ASSIGN_OR_RETURN(v1::CourseRole role,
+                   in.store.GetRole(course_id, in.caller.id()));
+  if (role != v1::COURSE_ROLE_STUDENT) return Hidden(guarded.what, guarded.id);
   return Denied(
       absl::StrCat("only tutors of course '", course_id, "' may do this"));
 }
 
 absl::StatusOr<Relation> MemberOfCourse(const RuleInput& in,
-                                        absl::string_view course_id) {
+                                        absl::string_view course_id,
+                                        Guarded guarded) {
   ASSIGN_OR_RETURN(std::optional<Relation> staff, StaffOf(in, course_id));
   if (staff.has_value()) return *staff;
   ASSIGN_OR_RETURN(v1::CourseRole role,
                    in.store.GetRole(course_id, in.caller.id()));
   if (role == v1::COURSE_ROLE_STUDENT) return Relation::kMember;
-  return Denied(
-      absl::StrCat("you are not enrolled in course '", course_id, "'"));
+  return Hidden(guarded.what, guarded.id);
 }
 
 // The course of an assignment; NOT_FOUND for an unknown one.
@@ -187,7 +199,7 @@ Rule CourseMember(std::string path) {
     std::string course = FieldValue(in.request, path);
     if (course.empty()) return Required(path);
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
-    return MemberOfCourse(in, course);
+    return MemberOfCourse(in, course, {"course", course});
   };
 }
 
@@ -196,7 +208,7 @@ Rule CourseTutor(std::string path) {
     std::string course = FieldValue(in.request, path);
     if (course.empty()) return Required(path);
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
-    return TutorOfCourse(in, course);
+    return TutorOfCourse(in, course, {"course", course});
   };
 }
 
@@ -205,7 +217,8 @@ Rule EnrolmentManager() {
     std::string course = FieldValue(in.request, "enrolment.course_id");
     if (course.empty()) return Required("enrolment.course_id");
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
-    ASSIGN_OR_RETURN(Relation relation, TutorOfCourse(in, course));
+    ASSIGN_OR_RETURN(Relation relation,
+                     TutorOfCourse(in, course, {"course", course}));
     const auto& request =
         static_cast<const v1::CreateEnrolmentRequest&>(in.request);
     if (relation == Relation::kStaff &&
@@ -221,7 +234,7 @@ Rule AssignmentMember(std::string path) {
     std::string id = FieldValue(in.request, path);
     if (id.empty()) return Required(path);
     ASSIGN_OR_RETURN(std::string course, CourseOfAssignment(in, id));
-    return MemberOfCourse(in, course);
+    return MemberOfCourse(in, course, {"assignment", id});
   };
 }
 
@@ -230,7 +243,7 @@ Rule AssignmentTutor(std::string path) {
     std::string id = FieldValue(in.request, path);
     if (id.empty()) return Required(path);
     ASSIGN_OR_RETURN(std::string course, CourseOfAssignment(in, id));
-    return TutorOfCourse(in, course);
+    return TutorOfCourse(in, course, {"assignment", id});
   };
 }
 
@@ -241,6 +254,11 @@ Rule Submitter() {
     ASSIGN_OR_RETURN(std::string course, CourseOfAssignment(in, id));
     std::string author = FieldValue(in.request, "author");
     ASSIGN_OR_RETURN(std::optional<Relation> staff, StaffOf(in, course));
+    if (!staff.has_value()) {
+      ASSIGN_OR_RETURN(v1::CourseRole own,
+                       in.store.GetRole(course, in.caller.id()));
+      if (own != v1::COURSE_ROLE_STUDENT) return Hidden("assignment", id);
+    }
     if (!author.empty() && author != in.caller.id()) {
       if (!staff.has_value()) {
         return Denied("students submit only as themselves");
@@ -273,6 +291,9 @@ Rule SubmissionLister() {
       ASSIGN_OR_RETURN(std::string course, CourseOfAssignment(in, id));
       ASSIGN_OR_RETURN(std::optional<Relation> staff, StaffOf(in, course));
       if (staff.has_value()) return *staff;
+      ASSIGN_OR_RETURN(v1::CourseRole own,
+                       in.store.GetRole(course, in.caller.id()));
+      if (own != v1::COURSE_ROLE_STUDENT) return Hidden("assignment", id);
     }
     std::string author = FieldValue(in.request, "author");
     if (!author.empty() && author != in.caller.id()) {
@@ -378,7 +399,8 @@ Rule ReviewTaskLister() {
       return Denied("name the assignment to list another user's tasks");
     }
     ASSIGN_OR_RETURN(std::string course, CourseOfAssignment(in, id));
-    ASSIGN_OR_RETURN(Relation relation, MemberOfCourse(in, course));
+    ASSIGN_OR_RETURN(Relation relation,
+                     MemberOfCourse(in, course, {"assignment", id}));
     if (relation == Relation::kMember) {
       if (!self) return Denied("students list only their own review tasks");
       return Relation::kSelf;

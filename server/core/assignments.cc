@@ -4,6 +4,7 @@
 #include "common/status_macros.h"
 #include "rubrics/rubric/rubric_registry.h"
 #include "server/core/directory.h"
+#include "server/core/field_limits.h"
 #include "server/core/submission_sets.h"
 #include "server/util/time_util.h"
 
@@ -40,6 +41,8 @@ std::string RubricName(absl::string_view id, int version) {
 absl::StatusOr<v1::Assignment> Assignments::Create(v1::Assignment assignment) {
   if (assignment.id().empty()) assignment.set_id(ids_->NewId("asg"));
   RETURN_IF_ERROR(CheckId("assignment.id", assignment.id()));
+  RETURN_IF_ERROR(
+      CheckLength("assignment.title", assignment.title(), kMaxTitleBytes));
   RETURN_IF_ERROR(CheckPeerSettings(assignment.peer_review()));
   if (!assignment.peer_review().has_anonymous()) {
     assignment.mutable_peer_review()->set_anonymous(true);
@@ -62,6 +65,7 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
     return absl::InvalidArgumentError(
         "reason is required: it is recorded in the audit log");
   }
+  RETURN_IF_ERROR(CheckLength("reason", request.reason(), kMaxReasonBytes));
   ASSIGN_OR_RETURN(v1::Assignment assignment,
                    store_->GetAssignment(request.assignment_id()));
   std::string rubric_id = request.rubric_id().empty() ? assignment.rubric_id()

@@ -23,7 +23,7 @@ BatchPipeline::BatchPipeline(SubmissionIntake* intake,
 
 BatchPipeline::~BatchPipeline() { Finish(); }
 
-void BatchPipeline::Add(std::string client_ref,
+void BatchPipeline::Add(std::string client_ref, std::string caller,
                         v1::CreateSubmissionRequest request, bool with_report) {
   absl::MutexLock lock(&mutex_);
   mutex_.Await(absl::Condition(
@@ -32,7 +32,8 @@ void BatchPipeline::Add(std::string client_ref,
       },
       this));
   ++in_flight_;
-  work_.push_back(Item{std::move(client_ref), std::move(request), with_report});
+  work_.push_back(Item{std::move(client_ref), std::move(caller),
+                       std::move(request), with_report});
 }
 
 void BatchPipeline::Reject(const std::string& client_ref,
@@ -71,7 +72,7 @@ void BatchPipeline::WorkLoop() {
 
 void BatchPipeline::PrepareOne(const Item& item) {
   absl::StatusOr<SubmissionIntake::Prepared> prepared =
-      intake_->Prepare(item.request);
+      intake_->Prepare(item.caller, item.request);
   if (!prepared.ok()) {
     Respond(item.client_ref, prepared.status());
   } else if (prepared->replay.has_value()) {

@@ -50,9 +50,10 @@ class BatchPipeline {
   BatchPipeline(const BatchPipeline&) = delete;
   BatchPipeline& operator=(const BatchPipeline&) = delete;
 
-  // Queues one item; blocks while max_in_flight items are unanswered.
-  // With `with_report`, a created submission is answered with its report.
-  void Add(std::string client_ref,
+  // Queues one item sent by `caller`; blocks while max_in_flight items are
+  // unanswered. With `with_report`, a created submission is answered with
+  // its report.
+  void Add(std::string client_ref, std::string caller,
            marginalia::v1::CreateSubmissionRequest request, bool with_report);
   // Answers an item at once with an error, without scoring or storing it
   // (e.g. the caller may not submit it).
@@ -64,6 +65,7 @@ class BatchPipeline {
  private:
   struct Item {
     std::string client_ref;
+    std::string caller;
     marginalia::v1::CreateSubmissionRequest request;
     bool with_report = false;
   };

@@ -3,6 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "server/core/anchor.h"
+#include "server/core/idempotency.h"
+#include "server/core/visibility.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -70,28 +72,31 @@ absl::StatusOr<v1::Comment> Comments::Build(
 
 absl::StatusOr<v1::Comment> Comments::Create(
     const Access& access, const v1::CreateCommentRequest& request) {
+  RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   ASSIGN_OR_RETURN(v1::Comment comment, Build(access, request));
-  ASSIGN_OR_RETURN(CreateCommentResult result,
-                   store_->CreateComment(comment, request.request_id()));
+  ASSIGN_OR_RETURN(
+      CreateCommentResult result,
+      store_->CreateComment(comment, RequestKey{request.request_id(),
+                                                RequestFingerprint(request)}));
   return result.comment;
 }
 
 absl::StatusOr<v1::ListCommentsResponse> Comments::List(
     const Access& access, const v1::ListCommentsRequest& request) {
   v1::ListCommentsResponse response;
+  ASSIGN_OR_RETURN(v1::Submission submission,
+                   store_->GetSubmission(request.submission_id(), false));
+  ASSIGN_OR_RETURN(Visible visible,
+                   VisibilityPolicy(store_, access).For(submission));
+  if (!visible.comments) return response;
   CommentFilter filter{request.submission_id(), request.include_resolved(),
-                       !access.staff()};
-  if (!access.staff()) {
-    ASSIGN_OR_RETURN(GradeRecord record,
-                     store_->GetGradeRecord(request.submission_id()));
-    if (!record.release_time.has_value()) return response;
-  }
+                       !visible.staff_only_comments};
   ASSIGN_OR_RETURN(Page<v1::Comment> page,
                    store_->ListComments(
                        filter, {request.page_size(), request.page_token()}));
   for (v1::Comment& comment : page.items) {
     // Peer reviewers stay anonymous to the author: "Reviewer 2".
-    if (!access.staff() && !comment.author_label().empty()) {
+    if (!visible.reviewer_identities && !comment.author_label().empty()) {
       comment.clear_author();
     }
     *response.add_comments() = std::move(comment);

@@ -26,7 +26,9 @@ class Comments {
       const Access& access,
       const marginalia::v1::CreateCommentRequest& request);
 
-  // Builds and stores; a repeated request_id returns the first comment.
+  // Builds and stores. A request_id the caller already used on the same
+  // submission returns that comment, or ALREADY_EXISTS for another request
+  // (idempotency.h); anyone else's key is another comment.
   absl::StatusOr<marginalia::v1::Comment> Create(
       const Access& access,
       const marginalia::v1::CreateCommentRequest& request);

@@ -3,6 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "server/auth/tokens.h"
+#include "server/core/field_limits.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -19,13 +21,16 @@ absl::Status CheckId(absl::string_view field, absl::string_view id) {
   }
   if (ok) return absl::OkStatus();
   return absl::InvalidArgumentError(
-      absl::StrCat(field, " '", id,
-                   "' is not valid: use 1 to 64 lower-case letters, digits, "
+      absl::StrCat(field, " ", QuotePrefix(id),
+                   " is not valid: use 1 to 64 lower-case letters, digits, "
                    "'.', '_' or '-'"));
 }
 
 absl::StatusOr<v1::User> Directory::CreateUser(v1::User user) {
   RETURN_IF_ERROR(CheckId("user.id", user.id()));
+  RETURN_IF_ERROR(CheckLength("user.display_name", user.display_name(),
+                              kMaxDisplayNameBytes));
+  RETURN_IF_ERROR(CheckLength("user.email", user.email(), kMaxEmailBytes));
   *user.mutable_create_time() = ToTimestamp(clock_->Now());
   RETURN_IF_ERROR(store_->CreateUser(user));
   return user;
@@ -45,6 +50,7 @@ absl::StatusOr<v1::GetCurrentUserResponse> Directory::CurrentUser(
 
 absl::StatusOr<v1::Course> Directory::CreateCourse(v1::Course course) {
   RETURN_IF_ERROR(CheckId("course.id", course.id()));
+  RETURN_IF_ERROR(CheckLength("course.title", course.title(), kMaxTitleBytes));
   *course.mutable_create_time() = ToTimestamp(clock_->Now());
   RETURN_IF_ERROR(store_->CreateCourse(course));
   return course;
@@ -80,6 +86,7 @@ absl::StatusOr<v1::CreateTokenResponse> Directory::CreateToken(
     const Access& access, const v1::CreateTokenRequest& request) {
   std::string user_id =
       request.user_id().empty() ? access.caller.id() : request.user_id();
+  RETURN_IF_ERROR(CheckLength("label", request.label(), kMaxTokenLabelBytes));
   RETURN_IF_ERROR(store_->GetUser(user_id).status());
   ASSIGN_OR_RETURN(IssuedToken issued,
                    MakeToken(user_id, request.label(), *clock_, *ids_));

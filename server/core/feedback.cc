@@ -3,6 +3,7 @@
 #include <map>
 
 #include "common/status_macros.h"
+#include "server/core/visibility.h"
 
 namespace marginalia::server {
 
@@ -39,26 +40,23 @@ absl::StatusOr<v1::GetFeedbackResponse> FeedbackReader::Get(
   ASSIGN_OR_RETURN(v1::Submission submission,
                    store_->GetSubmission(submission_id, false));
   ASSIGN_OR_RETURN(GradeRecord record, store_->GetGradeRecord(submission_id));
-  bool immediate = false;
   double peer_weight = 0;
   absl::StatusOr<v1::Assignment> assignment =
       store_->GetAssignment(submission.assignment_id());
-  if (assignment.ok()) {
-    immediate = assignment->peer_review().engine_feedback_immediately();
-    peer_weight = assignment->peer_review().peer_weight();
-  }
+  if (assignment.ok()) peer_weight = assignment->peer_review().peer_weight();
   bool released = record.release_time.has_value();
-  bool full = access.staff() || released;
+  ASSIGN_OR_RETURN(Visible visible,
+                   VisibilityPolicy(store_, access).For(submission, released));
   v1::GetFeedbackResponse response;
   response.set_released(released);
-  if (full || immediate) {
+  if (visible.report) {
     ASSIGN_OR_RETURN(*response.mutable_report(),
                      store_->GetReport(submission_id));
     RETURN_IF_ERROR(AddDeltas(submission, response.report(), &response));
   } else {
     response.set_report_withheld(true);
   }
-  if (full) {
+  if (visible.comments) {
     v1::ListCommentsRequest list;
     list.set_submission_id(std::string(submission_id));
     list.set_include_resolved(true);
@@ -66,19 +64,24 @@ absl::StatusOr<v1::GetFeedbackResponse> FeedbackReader::Get(
     ASSIGN_OR_RETURN(v1::ListCommentsResponse comments,
                      comments_->List(access, list));
     *response.mutable_comments() = std::move(*comments.mutable_comments());
+  }
+  if (visible.grade || visible.peer_reviews) {
     std::optional<v1::PeerSummary> peers;
     if (peers_ != nullptr) {
       ASSIGN_OR_RETURN(peers, peers_->ForSubmission(submission));
     }
-    ASSIGN_OR_RETURN(*response.mutable_grade(),
-                     grading_->ComputeFrom(
-                         submission, response.report(), record,
-                         peers.has_value() ? &*peers : nullptr, peer_weight));
-    if (peers.has_value()) {
-      if (!access.staff()) peers->clear_reviewers();
+    if (visible.grade) {  // implies visible.report: the report is read
+      ASSIGN_OR_RETURN(*response.mutable_grade(),
+                       grading_->ComputeFrom(
+                           submission, response.report(), record,
+                           peers.has_value() ? &*peers : nullptr, peer_weight));
+    }
+    if (peers.has_value() && visible.peer_reviews) {
+      if (!visible.reviewer_identities) peers->clear_reviewers();
       *response.mutable_peer_summary() = *std::move(peers);
     }
   }
+  RedactSubmission(visible, &submission);
   *response.mutable_submission() = std::move(submission);
   return response;
 }

@@ -57,12 +57,16 @@ std::string Canvas(const ExportInput& in) {
 std::string Plain(const ExportInput& in) {
   std::vector<std::string> header = {"student", "submission_id", "draft"};
   header.insert(header.end(), in.criteria.begin(), in.criteria.end());
-  header.insert(header.end(), {"total", "max_score", "released"});
+  header.insert(header.end(),
+                {"total", "max_score", "released", "latest_draft"});
   std::string out = Line(header);
   for (const ExportRow& row : in.rows) {
     std::vector<std::string> fields = {row.student.id()};
+    std::string latest =
+        row.latest_draft > 0 ? absl::StrCat(row.latest_draft) : "";
     if (!row.submission.has_value()) {
       fields.resize(header.size());
+      fields.back() = latest;
       out += Line(fields);
       continue;
     }
@@ -78,6 +82,7 @@ std::string Plain(const ExportInput& in) {
     fields.push_back(Score(row.grade.total()));
     fields.push_back(Score(row.grade.max_score()));
     fields.push_back(row.grade.released() ? "yes" : "no");
+    fields.push_back(latest);
     out += Line(fields);
   }
   return out;

@@ -12,7 +12,11 @@
 //   matches rows by SIS User ID / SIS Login ID, which hold the Marginalia
 //   user id; Section holds the course id.
 // EXPORT_FORMAT_CSV (plain):
-//   student,submission_id,draft,<criterion ids...>,total,max_score,released
+//   student,submission_id,draft,<criterion ids...>,total,max_score,released,
+//   latest_draft
+//   `draft` is the draft whose grade the row carries (graded_drafts.h);
+//   `latest_draft` the student's latest, which is newer when a tutor has
+//   not graded it yet.
 //
 // All three: RFC 4180 (fields with a comma, quote or line break are quoted,
 // quotes doubled), CRLF line ends, UTF-8, scores with two decimals, one row
@@ -31,11 +35,13 @@
 
 namespace marginalia::server {
 
-// One student and their graded (latest) submission, if any.
+// One student, the draft whose grade the export carries, if any, and the
+// number of their latest draft (0 when they have none).
 struct ExportRow {
   marginalia::v1::User student;
   std::optional<marginalia::v1::Submission> submission;
   marginalia::v1::Grade grade;
+  int latest_draft = 0;
 };
 
 struct ExportInput {

@@ -5,7 +5,9 @@
 
 #include "common/status_macros.h"
 #include "server/core/grade_export.h"
+#include "server/core/graded_drafts.h"
 #include "server/core/submission_sets.h"
+#include "server/core/visibility.h"
 
 namespace marginalia::server {
 
@@ -34,10 +36,29 @@ absl::StatusOr<std::vector<v1::User>> Students(Store& store,
   return students;
 }
 
+// Each author's drafts, oldest first, with what the tutor did to each.
+absl::StatusOr<std::map<std::string, std::vector<DraftGrading>>> DraftsByAuthor(
+    Store& store, absl::string_view assignment_id,
+    const std::vector<v1::Submission>& all) {
+  ASSIGN_OR_RETURN(auto records, store.ListGradeRecords(assignment_id));
+  std::map<std::string, std::vector<DraftGrading>> drafts;
+  for (const v1::Submission& s : all) {  // in submission (= draft) order
+    DraftGrading draft{&s, false, false};
+    auto it = records.find(s.id());
+    if (it != records.end()) {
+      draft.graded =
+          !it->second.overrides.empty() || it->second.final_grade.has_value();
+      draft.released = it->second.release_time.has_value();
+    }
+    drafts[s.author()].push_back(draft);
+  }
+  return drafts;
+}
+
 }  // namespace
 
 absl::StatusOr<v1::ExportGradesResponse> Gradebook::Export(
-    const v1::ExportGradesRequest& request) {
+    const Access& access, const v1::ExportGradesRequest& request) {
   if (request.format() == v1::EXPORT_FORMAT_UNSPECIFIED) {
     return FormatGradeExport({}, request.format());
   }
@@ -53,21 +74,44 @@ absl::StatusOr<v1::ExportGradesResponse> Gradebook::Export(
   input.max_score = rubric->MaxScore();
   ASSIGN_OR_RETURN(std::vector<v1::Submission> all,
                    AllSubmissions(*store_, input.assignment.id()));
-  std::map<std::string, v1::Submission> latest;
-  for (v1::Submission& s : LatestDrafts(all)) latest[s.author()] = s;
+  ASSIGN_OR_RETURN(auto drafts,
+                   DraftsByAuthor(*store_, input.assignment.id(), all));
   ASSIGN_OR_RETURN(std::vector<v1::User> students,
                    Students(*store_, input.assignment.course_id()));
+  VisibilityPolicy visibility(store_, access);
+  std::vector<v1::NewerDraft> newer;
   for (v1::User& student : students) {
     ExportRow row;
-    auto it = latest.find(student.id());
-    if (it != latest.end()) {
-      row.submission = it->second;
-      ASSIGN_OR_RETURN(row.grade, grading_->Compute(it->second));
+    auto it = drafts.find(student.id());
+    if (it != drafts.end()) {
+      DraftChoice choice =
+          ChooseDraft(it->second, request.include_unreleased());
+      row.latest_draft = it->second.back().submission->draft();
+      if (choice.exported != nullptr) {
+        row.submission = *choice.exported;
+        ASSIGN_OR_RETURN(row.grade, grading_->Compute(*choice.exported));
+        ASSIGN_OR_RETURN(Visible visible, visibility.For(*choice.exported,
+                                                         row.grade.released()));
+        if (!visible.grade) row.grade = WithheldGrade(row.grade);
+      }
+      if (choice.newer != nullptr) {
+        v1::NewerDraft note;
+        note.set_student(student.id());
+        note.set_exported_draft(choice.exported->draft());
+        note.set_latest_draft(choice.newer->draft());
+        note.set_latest_submission_id(choice.newer->id());
+        newer.push_back(std::move(note));
+      }
     }
     row.student = std::move(student);
     input.rows.push_back(std::move(row));
   }
-  return FormatGradeExport(input, request.format());
+  ASSIGN_OR_RETURN(v1::ExportGradesResponse response,
+                   FormatGradeExport(input, request.format()));
+  for (v1::NewerDraft& note : newer) {
+    *response.add_newer_drafts() = std::move(note);
+  }
+  return response;
 }
 
 }  // namespace marginalia::server

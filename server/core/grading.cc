@@ -3,7 +3,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
+#include "server/core/field_limits.h"
 #include "server/core/grade_calculator.h"
+#include "server/core/visibility.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -18,6 +20,7 @@ absl::Status CheckReason(const std::string& reason) {
         "reason is required: every grade change is recorded in the audit log "
         "with its reason");
   }
+  RETURN_IF_ERROR(CheckLength("reason", reason, kMaxReasonBytes));
   return absl::OkStatus();
 }
 
@@ -79,12 +82,10 @@ absl::StatusOr<v1::Grade> Grading::Get(const Access& access,
   ASSIGN_OR_RETURN(v1::Submission submission,
                    store_->GetSubmission(submission_id, false));
   ASSIGN_OR_RETURN(v1::Grade grade, Compute(submission));
-  if (access.staff() || grade.released()) return grade;
-  v1::Grade withheld;
-  withheld.set_submission_id(grade.submission_id());
-  withheld.set_formula(grade.formula());
-  withheld.set_max_score(grade.max_score());
-  return withheld;
+  ASSIGN_OR_RETURN(
+      Visible visible,
+      VisibilityPolicy(store_, access).For(submission, grade.released()));
+  return visible.grade ? grade : WithheldGrade(grade);
 }
 
 absl::StatusOr<v1::Grade> Grading::SetCriterionScore(

@@ -6,6 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
+#include "server/core/idempotency.h"
+#include "server/core/peer_anonymity.h"
+#include "server/core/visibility.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -80,7 +83,8 @@ absl::StatusOr<v1::GetReviewTaskResponse> PeerReview::GetTask(
                    store_->GetSubmission(task.submission_id(), true));
   v1::GetReviewTaskResponse response;
   *response.mutable_task() = std::move(task);
-  response.set_text(submission.text());
+  // The reviewer must not learn whose essay it is from its front matter.
+  response.set_text(BlankFrontMatterIdentity(submission.text()));
   response.set_rubric_id(submission.rubric_id());
   response.set_rubric_version(submission.rubric_version());
   return response;
@@ -88,6 +92,7 @@ absl::StatusOr<v1::GetReviewTaskResponse> PeerReview::GetTask(
 
 absl::StatusOr<v1::Review> PeerReview::Submit(
     const Access& access, const v1::SubmitReviewRequest& request) {
+  RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   ASSIGN_OR_RETURN(v1::ReviewTask task,
                    store_->GetReviewTask(request.task_id()));
   ASSIGN_OR_RETURN(v1::Submission submission,
@@ -117,22 +122,28 @@ absl::StatusOr<v1::Review> PeerReview::Submit(
   *review.mutable_create_time() = ToTimestamp(clock_->Now());
   ASSIGN_OR_RETURN(CreateReviewResult result,
                    store_->CreateReview(review, task.assignment_id(),
-                                        request.request_id(), comments));
+                                        RequestKey{request.request_id(),
+                                                   RequestFingerprint(request)},
+                                        comments));
   return result.review;
 }
 
 absl::StatusOr<v1::ListReviewsResponse> PeerReview::ListReviews(
     const Access& access, const v1::ListReviewsRequest& request) {
   v1::ListReviewsResponse response;
-  if (!access.staff()) {
-    ASSIGN_OR_RETURN(GradeRecord record,
-                     store_->GetGradeRecord(request.submission_id()));
-    if (!record.release_time.has_value()) return response;
-  }
+  ASSIGN_OR_RETURN(v1::Submission submission,
+                   store_->GetSubmission(request.submission_id(), false));
+  ASSIGN_OR_RETURN(Visible visible,
+                   VisibilityPolicy(store_, access).For(submission));
   ASSIGN_OR_RETURN(std::vector<v1::Review> reviews,
                    store_->ListReviews("", request.submission_id()));
+  if (!visible.peer_reviews) {
+    // The author learns that reviews exist, not what they say.
+    response.set_withheld_reviews(static_cast<int32_t>(reviews.size()));
+    return response;
+  }
   for (v1::Review& review : reviews) {
-    if (!access.staff()) review.clear_reviewer();
+    if (!visible.reviewer_identities) review.clear_reviewer();
     *response.add_reviews() = std::move(review);
   }
   return response;

@@ -55,7 +55,8 @@ class PeerReview {
       const marginalia::v1::GetReviewTaskRequest& request);
   // INVALID_ARGUMENT unless there is one score per rubric criterion, each a
   // level of that criterion's scale; FAILED_PRECONDITION when the task was
-  // already reviewed.
+  // already reviewed. A request_id the reviewer already used for this task
+  // returns that review, or ALREADY_EXISTS for another request.
   absl::StatusOr<marginalia::v1::Review> Submit(
       const Access& access, const marginalia::v1::SubmitReviewRequest& request);
   // Staff see reviewers; the author sees "Reviewer N", and nothing before

@@ -3,6 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
+#include "server/core/field_limits.h"
+#include "server/core/idempotency.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -24,16 +26,14 @@ absl::Status SubmissionIntake::CheckRequest(
   if (request.author().empty()) {
     return absl::InvalidArgumentError("author is required");
   }
-  if (request.request_id().size() > kMaxRequestIdBytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("request_id is ", request.request_id().size(),
-                     " bytes; the limit is ", kMaxRequestIdBytes));
-  }
+  RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+  RETURN_IF_ERROR(
+      CheckLength("file_name", request.file_name(), kMaxFileNameBytes));
   return CheckEssaySize(request.text().size(), options_.max_essay_bytes);
 }
 
 absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
-    const v1::CreateSubmissionRequest& request) {
+    absl::string_view caller, const v1::CreateSubmissionRequest& request) {
   RETURN_IF_ERROR(CheckRequest(request));
   ASSIGN_OR_RETURN(std::string text,
                    rubrics::NormalizeEssayText(request.text()));
@@ -41,13 +41,12 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   Prepared prepared;
   if (!request.request_id().empty()) {
     ASSIGN_OR_RETURN(prepared.replay,
-                     store_->FindSubmissionByRequestId(request.request_id()));
+                     store_->FindSubmissionByRequestKey(
+                         {std::string(caller), request.assignment_id(),
+                          request.author(), request.request_id()}));
     if (prepared.replay.has_value()) {
       if (prepared.replay->content_sha256() != sha256) {
-        return absl::AlreadyExistsError(
-            absl::StrCat("request_id '", request.request_id(),
-                         "' was already used for a different text (submission ",
-                         prepared.replay->id(), ")"));
+        return ReusedRequestIdError(request.request_id(), "text");
       }
       return prepared;
     }
@@ -75,12 +74,13 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   s.set_file_name(request.file_name());
   s.set_text(std::move(text));
   prepared.submission.report = std::move(report);
+  prepared.submission.submitted_by = std::string(caller);
   return prepared;
 }
 
 absl::StatusOr<CreateSubmissionResult> SubmissionIntake::Submit(
-    const v1::CreateSubmissionRequest& request) {
-  ASSIGN_OR_RETURN(Prepared prepared, Prepare(request));
+    absl::string_view caller, const v1::CreateSubmissionRequest& request) {
+  ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request));
   if (prepared.replay.has_value()) {
     return CreateSubmissionResult{*std::move(prepared.replay), false};
   }

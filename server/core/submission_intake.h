@@ -25,9 +25,6 @@ struct IntakeOptions {
 // INVALID_ARGUMENT naming the limit when an essay of `bytes` is too large.
 absl::Status CheckEssaySize(std::size_t bytes, std::size_t limit);
 
-// Longest request_id accepted.
-inline constexpr std::size_t kMaxRequestIdBytes = 128;
-
 class SubmissionIntake {
  public:
   // Every pointer must outlive the intake.
@@ -46,9 +43,12 @@ class SubmissionIntake {
   // UTF-8 or text over the limit (the message names the problem); NOT_FOUND
   // for an unknown assignment; ALREADY_EXISTS when the request_id was used
   // for a different text; ABORTED when the assignment moved to another
-  // rubric version meanwhile. A repeated request_id returns the first
-  // submission with created = false.
+  // rubric version meanwhile. `caller` sent the request (the author, or
+  // staff on their behalf; request.author must be set): a request_id
+  // repeated by the same caller for the same assignment and author returns
+  // the first submission with created = false (idempotency.h).
   absl::StatusOr<CreateSubmissionResult> Submit(
+      absl::string_view caller,
       const marginalia::v1::CreateSubmissionRequest& request);
 
   // Checks and scores without storing: the first half of Submit, so that a
@@ -59,6 +59,7 @@ class SubmissionIntake {
     std::optional<marginalia::v1::Submission> replay;
   };
   absl::StatusOr<Prepared> Prepare(
+      absl::string_view caller,
       const marginalia::v1::CreateSubmissionRequest& request);
 
   // Stores prepared submissions in one transaction.

@@ -66,8 +66,9 @@ grpc::Status GradeServiceImpl::ExportGrades(
     grpc::ServerContext* context, const v1::ExportGradesRequest* request,
     v1::ExportGradesResponse* response) {
   return Handle(*auth_, context, Method("ExportGrades"), *request,
-                [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response, gradebook_->Export(*request));
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(*response,
+                                   gradebook_->Export(access, *request));
                   return absl::OkStatus();
                 });
 }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "server/util/log.h"
 
 namespace marginalia::server {
 namespace {
@@ -51,7 +52,19 @@ grpc::StatusCode ToGrpcCode(absl::StatusCode code) {
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
-  return grpc::Status(ToGrpcCode(status.code()), std::string(status.message()));
+  switch (status.code()) {
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kUnknown:
+    case absl::StatusCode::kDataLoss:
+      // Unexpected failures may describe storage internals: the operator
+      // reads them in the log, the client gets the code only.
+      LogError("request failed: ", status.ToString());
+      return grpc::Status(ToGrpcCode(status.code()),
+                          "internal error; the server log has the details");
+    default:
+      return grpc::Status(ToGrpcCode(status.code()),
+                          std::string(status.message()));
+  }
 }
 
 marginalia::v1::ItemError ToItemError(const absl::Status& status) {

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "server/core/visibility.h"
 #include "server/services/handler.h"
 
 namespace marginalia::server {
@@ -128,15 +129,17 @@ grpc::Status ReviewServiceImpl::GetPeerSummary(
             v1::Submission submission,
             store_->GetSubmission(request->submission_id(), false));
         response->mutable_summary()->set_submission_id(submission.id());
-        if (!access.staff()) {
-          ASSIGN_OR_RETURN(GradeRecord record,
-                           store_->GetGradeRecord(submission.id()));
-          if (!record.release_time.has_value()) return absl::OkStatus();
-        }
+        ASSIGN_OR_RETURN(Visible visible,
+                         VisibilityPolicy(store_, access).For(submission));
         ASSIGN_OR_RETURN(std::optional<v1::PeerSummary> summary,
                          consensus_->ForSubmission(submission));
         if (!summary.has_value()) return absl::OkStatus();
-        if (!access.staff()) summary->clear_reviewers();
+        if (!visible.peer_reviews) {
+          // The author learns that reviews exist, not their verdict.
+          response->set_withheld_reviews(summary->reviews());
+          return absl::OkStatus();
+        }
+        if (!visible.reviewer_identities) summary->clear_reviewers();
         *response->mutable_summary() = *std::move(summary);
         return absl::OkStatus();
       });

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "server/core/batch_pipeline.h"
+#include "server/core/visibility.h"
 #include "server/services/grpc_status.h"
 #include "server/services/handler.h"
 #include "server/util/log.h"
@@ -25,9 +26,23 @@ std::string Method(absl::string_view name) {
 absl::StatusOr<CreateSubmissionResult> SubmissionServiceImpl::Submit(
     const Access& access, v1::CreateSubmissionRequest request) {
   if (request.author().empty()) request.set_author(access.caller.id());
-  ASSIGN_OR_RETURN(CreateSubmissionResult result, intake_->Submit(request));
+  ASSIGN_OR_RETURN(CreateSubmissionResult result,
+                   intake_->Submit(access.caller.id(), request));
   if (result.created) AllocateLate(result.submission);
+  RETURN_IF_ERROR(VisibilityPolicy(store_, access).Redact(&result.submission));
   return result;
+}
+
+absl::Status SubmissionServiceImpl::RedactForCaller(const Caller& caller,
+                                                    v1::Submission* s) {
+  // The item was authorised as a CreateSubmission; ask again for the
+  // caller's relation to this one (staff, or its author).
+  v1::CreateSubmissionRequest as_request;
+  as_request.set_assignment_id(s->assignment_id());
+  as_request.set_author(s->author());
+  ASSIGN_OR_RETURN(Access access,
+                   auth_->AuthorizeAs(caller, kCreateSubmission, as_request));
+  return VisibilityPolicy(store_, access).Redact(s);
 }
 
 void SubmissionServiceImpl::AllocateLate(const v1::Submission& submission) {
@@ -59,12 +74,13 @@ grpc::Status SubmissionServiceImpl::GetSubmission(
     v1::GetSubmissionResponse* response) {
   return Handle(
       *auth_, context, Method("GetSubmission"), *request,
-      [&](const Access&) -> absl::Status {
+      [&](const Access& access) -> absl::Status {
         ASSIGN_OR_RETURN(
             *response->mutable_submission(),
             store_->GetSubmission(request->id(),
                                   request->view() == v1::SUBMISSION_VIEW_FULL));
-        return absl::OkStatus();
+        return VisibilityPolicy(store_, access)
+            .Redact(response->mutable_submission());
       });
 }
 
@@ -83,7 +99,9 @@ grpc::Status SubmissionServiceImpl::ListSubmissions(
                          store_->ListSubmissions(
                              filter, PageRequest{request->page_size(),
                                                  request->page_token()}));
+        VisibilityPolicy visibility(store_, access);
         for (v1::Submission& submission : page.submissions) {
+          RETURN_IF_ERROR(visibility.Redact(&submission));
           *response->add_submissions() = std::move(submission);
         }
         response->set_next_page_token(page.next_page_token);
@@ -114,13 +132,17 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
   // reading and so pushes back on the client.
   BatchPipeline pipeline(
       intake_, BatchPipelineOptions{},
-      [this, stream](const std::string& client_ref,
-                     absl::StatusOr<CreateSubmissionResult> result,
-                     v1::FeedbackReport* report) {
+      [this, stream, &caller](const std::string& client_ref,
+                              absl::StatusOr<CreateSubmissionResult> result,
+                              v1::FeedbackReport* report) {
         v1::BatchCreateSubmissionsResponse response;
         response.set_client_ref(client_ref);
         if (result.ok()) {
           if (result->created) AllocateLate(result->submission);
+          absl::Status shown = RedactForCaller(*caller, &result->submission);
+          if (!shown.ok()) result = shown;
+        }
+        if (result.ok()) {
           *response.mutable_submission() = std::move(result->submission);
           response.set_created(result->created);
           if (report != nullptr)
@@ -146,7 +168,7 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
     // Staff see every report at once; anyone else waits for GetFeedback's
     // release rules.
     bool with_report = item.include_report() && access->staff();
-    pipeline.Add(std::move(*item.mutable_client_ref()),
+    pipeline.Add(std::move(*item.mutable_client_ref()), caller->id(),
                  std::move(*item.mutable_submission()), with_report);
     item.Clear();
   }

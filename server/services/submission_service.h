@@ -53,6 +53,10 @@ class SubmissionServiceImpl final
   void AllocateLate(const marginalia::v1::Submission& submission);
   absl::StatusOr<CreateSubmissionResult> Submit(
       const Access& access, marginalia::v1::CreateSubmissionRequest request);
+  // Withholds from a batch answer what `caller` may not see yet
+  // (visibility.h).
+  absl::Status RedactForCaller(const Caller& caller,
+                               marginalia::v1::Submission* submission);
 
   CallAuth* auth_;
   SubmissionIntake* intake_;

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "marginalia/v1/review.pb.h"
 #include "server/storage/paging.h"
+#include "server/storage/request_key.h"
 
 namespace marginalia::server {
 
@@ -24,7 +25,7 @@ struct CommentFilter {
 
 struct CreateCommentResult {
   marginalia::v1::Comment comment;
-  // False when the request_id had been used: nothing new was stored.
+  // False when the request key had been used: nothing new was stored.
   bool created = false;
 };
 
@@ -52,10 +53,11 @@ class ReviewStore {
  public:
   virtual ~ReviewStore() = default;
 
-  // Stores a comment. When `request_id` is set and already used, returns
-  // the earlier comment with created = false.
+  // Stores a comment. When `key` is set and the comment's author already
+  // used it on the same submission, returns that comment with created =
+  // false, or ALREADY_EXISTS when its fingerprint differs.
   virtual absl::StatusOr<CreateCommentResult> CreateComment(
-      const marginalia::v1::Comment& comment, absl::string_view request_id) = 0;
+      const marginalia::v1::Comment& comment, const RequestKey& key) = 0;
   virtual absl::StatusOr<marginalia::v1::Comment> GetComment(
       absl::string_view id) = 0;
   // Comments in the order they were made.
@@ -80,11 +82,12 @@ class ReviewStore {
   ListReviewTasks(const ReviewTaskFilter& filter) = 0;
 
   // Stores a review, its comments, and marks its task completed, in one
-  // transaction. A repeated request_id returns the first review with
-  // created = false; FAILED_PRECONDITION when the task was already reviewed.
+  // transaction. A key the reviewer already used for this task returns the
+  // first review with created = false (ALREADY_EXISTS when its fingerprint
+  // differs); FAILED_PRECONDITION when the task was already reviewed.
   virtual absl::StatusOr<CreateReviewResult> CreateReview(
       const marginalia::v1::Review& review, absl::string_view assignment_id,
-      absl::string_view request_id,
+      const RequestKey& key,
       const std::vector<marginalia::v1::Comment>& comments) = 0;
   // Reviews of one submission, or (submission empty) of an assignment.
   virtual absl::StatusOr<std::vector<marginalia::v1::Review>> ListReviews(

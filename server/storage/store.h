@@ -37,6 +37,19 @@ struct NewSubmission {
   // All fields but `draft`, which the store assigns.
   marginalia::v1::Submission submission;
   marginalia::v1::FeedbackReport report;
+  // The user who sent it: the author, or staff on their behalf. Scopes the
+  // request_id (see SubmissionRequestKey).
+  std::string submitted_by;
+};
+
+// A submission's idempotency key as the server scopes it: the same
+// request_id from another caller, or for another assignment or author, is
+// another request.
+struct SubmissionRequestKey {
+  std::string submitted_by;
+  std::string assignment_id;
+  std::string author;
+  std::string request_id;
 };
 
 struct CreateSubmissionResult {
@@ -58,8 +71,10 @@ class Store : public DirectoryStore, public ReviewStore, public GradeStore {
   ~Store() override = default;
 
   // Stores a submission and its report atomically; durable when this
-  // returns OK. When submission.request_id is set and already used, nothing
-  // is stored and the earlier submission is returned with created = false.
+  // returns OK. When its request key (SubmissionRequestKey) is set and
+  // already used for the same text, nothing is stored and the earlier
+  // submission is returned with created = false; ALREADY_EXISTS when it
+  // was used for another text.
   virtual absl::StatusOr<CreateSubmissionResult> CreateSubmission(
       const NewSubmission& submission) = 0;
 
@@ -73,9 +88,9 @@ class Store : public DirectoryStore, public ReviewStore, public GradeStore {
   virtual absl::StatusOr<marginalia::v1::Submission> GetSubmission(
       absl::string_view id, bool with_text) = 0;
 
-  // The submission stored under `request_id`, if any.
+  // The submission stored under `key`, if any.
   virtual absl::StatusOr<std::optional<marginalia::v1::Submission>>
-  FindSubmissionByRequestId(absl::string_view request_id) = 0;
+  FindSubmissionByRequestKey(const SubmissionRequestKey& key) = 0;
 
   // Submissions in the order they were stored. INVALID_ARGUMENT for a bad
   // page token or size.

@@ -94,15 +94,45 @@ TEST(BatchEndToEndTest, ScoresAFolderListsBrokenFilesAndStoresNothingTwice) {
       feedback.out,
       HasSubstr("\"title\": \"The Printing Press and the Reformation\""));
 
-  // Again, with a file renamed: nothing new, and it finishes.
+  // Again, with a file moved to another folder (same author, same text):
+  // nothing new, and it finishes.
+  mkdir((folder + "/moved").c_str(), 0755);
   ASSERT_EQ(rename((folder + "/ada_lovelace.txt").c_str(),
-                   (folder + "/ada_renamed.txt").c_str()),
+                   (folder + "/moved/ada_lovelace.txt").c_str()),
             0);
   ProcessResult second = cli.Cli(cli.BatchArguments({folder}));
   EXPECT_EQ(second.exit_code, 1);
   EXPECT_THAT(second.out,
               HasSubstr("8 essays: 0 stored, 4 already stored, 4 failed\n"));
   EXPECT_EQ(cli.CountSubmissions(), 4);
+}
+
+// Identical essays from two students are two submissions, one each, and
+// both the summary and the tutor's list say that the texts are identical.
+TEST(BatchEndToEndTest, IdenticalTextsOfTwoStudentsAreEachStoredAndFlagged) {
+  testing::CliHarness cli(kServerFlags);
+  cli.EnrolStudents({"ada_lovelace", "bo_diddley"});
+  std::string folder = cli.dir().File("twins");
+  mkdir(folder.c_str(), 0755);
+  Copy(testing::TestDataPath("soviet-model-essay.txt"),
+       folder + "/ada_lovelace.txt");
+  Copy(testing::TestDataPath("soviet-model-essay.txt"),
+       folder + "/bo_diddley.txt");
+  ProcessResult first = cli.Cli(cli.BatchArguments({folder}));
+  EXPECT_EQ(first.exit_code, 0) << first.out << first.err;
+  EXPECT_THAT(first.out,
+              HasSubstr("2 essays: 2 stored, 0 already stored, 0 failed\n"));
+  EXPECT_THAT(first.out, HasSubstr("Identical texts"));
+  EXPECT_THAT(first.out, HasSubstr("ada_lovelace, bo_diddley"));
+  EXPECT_EQ(cli.CountSubmissions(), 2);
+  ProcessResult list = cli.Cli({"list", "--assignment", "hist101"});
+  EXPECT_THAT(list.out, HasSubstr("(identical text: bo_diddley)"));
+  EXPECT_THAT(list.out, HasSubstr("(identical text: ada_lovelace)"));
+
+  ProcessResult again = cli.Cli(cli.BatchArguments({folder}));
+  EXPECT_THAT(again.out,
+              HasSubstr("2 essays: 0 stored, 2 already stored, 0 failed\n"));
+  EXPECT_EQ(cli.CountSubmissions(), 2);
 }
 
 TEST(BatchEndToEndTest, CsvAndJsonHoldARowPerEssay) {

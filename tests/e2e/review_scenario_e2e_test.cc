@@ -164,6 +164,15 @@ TEST_F(ReviewScenarioTest, ExportListsEveryStudentWithTheirGrade) {
   std::string amy = SubmitAs("amy");
   server_.Ok(tutor_,
              {"grade", "set", amy, "--final", "21.5", "--reason", "moderated"});
+  // Unreleased grades are exported only when asked for.
+  std::string held = server_.Ok(
+      tutor_, {"export", "--assignment", "hist101", "--format", "moodle"});
+  EXPECT_THAT(held, HasSubstr("amy,,User amy,\r\n"));
+  EXPECT_THAT(
+      server_.Ok(tutor_, {"export", "--assignment", "hist101", "--format",
+                          "moodle", "--include-unreleased"}),
+      HasSubstr("amy,,User amy,21.50\r\n"));
+  server_.Ok(tutor_, {"grade", "release", "--submission", amy});
   std::string csv = server_.Ok(
       tutor_, {"export", "--assignment", "hist101", "--format", "moodle"});
   EXPECT_THAT(

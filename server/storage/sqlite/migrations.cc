@@ -37,6 +37,39 @@ absl::StatusOr<int> SchemaVersion(SqliteDb* db) {
   return static_cast<int>(statement.ColumnInt(0));
 }
 
+namespace {
+
+// FAILED_PRECONDITION naming the first row that breaks a foreign key.
+absl::Status CheckForeignKeys(SqliteDb* db, absl::string_view migration) {
+  ASSIGN_OR_RETURN(Statement check, db->Prepare("PRAGMA foreign_key_check"));
+  ASSIGN_OR_RETURN(bool row, check.Step());
+  if (!row) return absl::OkStatus();
+  return absl::InternalError(
+      absl::StrCat("migration ", migration, " left a row of table ",
+                   check.ColumnText(0), " without its ", check.ColumnText(2)));
+}
+
+absl::Status ApplyPending(SqliteDb* db,
+                          const std::vector<Migration>& migrations,
+                          int current) {
+  for (const Migration& migration : migrations) {
+    if (migration.version <= current) continue;
+    ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db));
+    absl::Status applied = db->Exec(migration.sql);
+    if (!applied.ok()) {
+      return absl::InternalError(absl::StrCat("migration ", migration.name,
+                                              " failed: ", applied.message()));
+    }
+    RETURN_IF_ERROR(CheckForeignKeys(db, migration.name));
+    RETURN_IF_ERROR(
+        db->Exec(absl::StrCat("PRAGMA user_version = ", migration.version)));
+    RETURN_IF_ERROR(transaction.Commit());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status Migrate(SqliteDb* db, const std::vector<Migration>& migrations) {
   ASSIGN_OR_RETURN(int current, SchemaVersion(db));
   int latest = static_cast<int>(migrations.size());
@@ -46,19 +79,14 @@ absl::Status Migrate(SqliteDb* db, const std::vector<Migration>& migrations) {
                      " is newer than this server understands (", latest,
                      "); upgrade marginalia-server"));
   }
-  for (const Migration& migration : migrations) {
-    if (migration.version <= current) continue;
-    ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db));
-    absl::Status applied = db->Exec(migration.sql);
-    if (!applied.ok()) {
-      return absl::InternalError(absl::StrCat("migration ", migration.name,
-                                              " failed: ", applied.message()));
-    }
-    RETURN_IF_ERROR(
-        db->Exec(absl::StrCat("PRAGMA user_version = ", migration.version)));
-    RETURN_IF_ERROR(transaction.Commit());
-  }
-  return absl::OkStatus();
+  if (current == latest) return absl::OkStatus();
+  // Rebuilding a table (the only way SQLite drops a constraint) needs
+  // foreign keys off; SQLite ignores this pragma inside a transaction, so
+  // it is set around them, and each migration checks the keys itself.
+  RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = OFF"));
+  absl::Status applied = ApplyPending(db, migrations, current);
+  RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  return applied;
 }
 
 }  // namespace marginalia::server

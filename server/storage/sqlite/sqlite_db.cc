@@ -1,16 +1,23 @@
 #include "server/storage/sqlite/sqlite_db.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "server/util/log.h"
 
 namespace marginalia::server {
 namespace {
 
 constexpr absl::string_view kUniqueMarker = "[unique]";
 
+// SQLite's error as a Status. The message never carries the SQL (`sql` is
+// logged for unexpected errors only): statuses travel to clients.
 absl::Status StatusFromSqlite(int code, absl::string_view message,
-                              absl::string_view context) {
-  std::string text = absl::StrCat(context, ": ", message);
+                              absl::string_view sql) {
+  std::string text = absl::StrCat("storage: ", message);
   switch (code & 0xFF) {
     case SQLITE_CONSTRAINT:
       if ((code == SQLITE_CONSTRAINT_UNIQUE) ||
@@ -29,6 +36,7 @@ absl::Status StatusFromSqlite(int code, absl::string_view message,
     case SQLITE_READONLY:
       return absl::FailedPreconditionError(text);
     default:
+      if (!sql.empty()) LogError("sqlite: ", message, " in: ", sql);
       return absl::InternalError(text);
   }
 }
@@ -114,8 +122,37 @@ bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+namespace {
+
+// Creates the database file, if missing, with mode 0600, so that essays,
+// grades and token hashes are readable by the server's user only (SQLite
+// gives the -wal and -shm files the same mode). An existing file keeps its
+// mode; a missing folder is an error, as before: a mistyped --db path must
+// not silently create folders. The folder's own mode is the deployment's
+// (deploy/ creates it 0700).
+absl::Status PrepareDatabaseFile(const std::string& path) {
+  if (path.empty() || path == ":memory:" || absl::StartsWith(path, "file:")) {
+    return absl::OkStatus();
+  }
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    // EEXIST: kept as it is. Anything else: SQLite's open says why.
+    return absl::OkStatus();
+  }
+  bool ok = fchmod(fd, 0600) == 0;
+  close(fd);
+  if (!ok) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot make database ", path, " private"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(
     const std::string& path, bool synchronous_full) {
+  if (absl::Status s = PrepareDatabaseFile(path); !s.ok()) return s;
   sqlite3* handle = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &handle,
@@ -123,10 +160,11 @@ absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(
       nullptr);
   if (rc != SQLITE_OK) {
     absl::Status status = StatusFromSqlite(
-        rc, handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc),
-        absl::StrCat("cannot open database ", path));
+        rc, handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc), "");
     sqlite3_close_v2(handle);
-    return status;
+    return absl::Status(
+        status.code(),
+        absl::StrCat("cannot open database ", path, ": ", status.message()));
   }
   std::unique_ptr<SqliteDb> db(new SqliteDb(handle));
   sqlite3_busy_timeout(handle, 5000);
@@ -155,9 +193,9 @@ absl::Status SqliteDb::Exec(absl::string_view sql) {
   char* message = nullptr;
   int rc = sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message);
   if (rc == SQLITE_OK) return absl::OkStatus();
-  absl::Status status = StatusFromSqlite(sqlite3_extended_errcode(db_),
-                                         message ? message : sqlite3_errstr(rc),
-                                         owned.substr(0, 80));
+  absl::Status status =
+      StatusFromSqlite(sqlite3_extended_errcode(db_),
+                       message ? message : sqlite3_errstr(rc), owned);
   sqlite3_free(message);
   return status;
 }

@@ -3,6 +3,7 @@
 #include "common/status_macros.h"
 #include "server/storage/sqlite/sqlite_store.h"
 #include "server/storage/sqlite/store_util.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -82,7 +83,7 @@ absl::StatusOr<v1::Assignment> ReadAssignment(const Statement& row) {
 
 // NOT_FOUND "no <what> with id '<id>'".
 absl::Status NoSuch(absl::string_view what, absl::string_view id) {
-  return absl::NotFoundError(absl::StrCat("no ", what, " with id '", id, "'"));
+  return NoSuchId(what, id);
 }
 
 // Maps a unique violation to ALREADY_EXISTS naming the resource.

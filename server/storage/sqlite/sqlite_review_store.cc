@@ -3,6 +3,7 @@
 #include "common/status_macros.h"
 #include "server/storage/sqlite/sqlite_store.h"
 #include "server/storage/sqlite/store_util.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -45,7 +46,7 @@ v1::ReviewTask ReadTask(const Statement& row) {
 
 absl::StatusOr<std::optional<v1::Comment>> SqliteStore::FindCommentLocked(
     absl::string_view column, absl::string_view value) {
-  // `column` is one of two constants, never user input.
+  // `column` is a constant, never user input.
   ASSIGN_OR_RETURN(Statement select,
                    db_->Prepare(absl::StrCat("SELECT comment, resolved, "
                                              "update_time_us FROM comments "
@@ -58,35 +59,56 @@ absl::StatusOr<std::optional<v1::Comment>> SqliteStore::FindCommentLocked(
   return std::optional<v1::Comment>(std::move(comment));
 }
 
+absl::StatusOr<std::optional<v1::Comment>> SqliteStore::ReplayCommentLocked(
+    const v1::Comment& comment, const RequestKey& key) {
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare("SELECT comment, resolved, update_time_us, request_sha256 "
+                   "FROM comments WHERE author = ?1 AND submission_id = ?2 "
+                   "AND request_id = ?3"));
+  select.Bind(1, comment.author())
+      .Bind(2, comment.submission_id())
+      .Bind(3, key.request_id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) return std::optional<v1::Comment>();
+  // Comments stored before keys had fingerprints match any retry.
+  if (!select.ColumnIsNull(3) && select.ColumnText(3) != key.fingerprint) {
+    return ReusedRequestIdError(key.request_id, "comment on this submission");
+  }
+  ASSIGN_OR_RETURN(v1::Comment existing, ReadComment(select));
+  return std::optional<v1::Comment>(std::move(existing));
+}
+
 absl::Status SqliteStore::InsertCommentLocked(const v1::Comment& comment,
-                                              absl::string_view request_id) {
+                                              const RequestKey& key) {
   ASSIGN_OR_RETURN(
       Statement insert,
       db_->Prepare("INSERT INTO comments (id, submission_id, parent_id, "
                    "request_id, comment, author, visibility, resolved, "
-                   "update_time_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                   "?9)"));
+                   "update_time_us, request_sha256) VALUES (?1, ?2, ?3, ?4, "
+                   "?5, ?6, ?7, ?8, ?9, ?10)"));
   insert.Bind(1, comment.id())
       .Bind(2, comment.submission_id())
       .BindOptional(3, comment.parent_id())
-      .BindOptional(4, request_id)
+      .BindOptional(4, key.request_id)
       .BindBlob(5, SerializeDeterministically(comment))
       .Bind(6, comment.author())
       .Bind(7, static_cast<int>(comment.visibility()))
       .Bind(8, comment.resolved() ? 1 : 0)
-      .Bind(9, TimestampToMicros(comment.update_time()));
+      .Bind(9, TimestampToMicros(comment.update_time()))
+      .BindOptional(10, key.request_id.empty() ? "" : key.fingerprint);
   return insert.Run();
 }
 
 absl::StatusOr<CreateCommentResult> SqliteStore::CreateComment(
-    const v1::Comment& comment, absl::string_view request_id) {
+    const v1::Comment& comment, const RequestKey& key) {
   absl::MutexLock lock(&mutex_);
-  if (!request_id.empty()) {
+  if (!key.request_id.empty()) {
     ASSIGN_OR_RETURN(std::optional<v1::Comment> existing,
-                     FindCommentLocked("request_id", request_id));
+                     ReplayCommentLocked(comment, key));
     if (existing.has_value()) return CreateCommentResult{*existing, false};
   }
-  RETURN_IF_ERROR(InsertCommentLocked(comment, request_id));
+  RETURN_IF_ERROR(InsertCommentLocked(comment, key));
   return CreateCommentResult{comment, true};
 }
 
@@ -95,7 +117,7 @@ absl::StatusOr<v1::Comment> SqliteStore::GetComment(absl::string_view id) {
   ASSIGN_OR_RETURN(std::optional<v1::Comment> comment,
                    FindCommentLocked("id", id));
   if (!comment.has_value()) {
-    return absl::NotFoundError(absl::StrCat("no comment with id '", id, "'"));
+    return NoSuchId("comment", id);
   }
   return *std::move(comment);
 }
@@ -195,8 +217,7 @@ absl::StatusOr<v1::ReviewTask> SqliteStore::GetReviewTask(
   select.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
-    return absl::NotFoundError(
-        absl::StrCat("no review task with id '", id, "'"));
+    return NoSuchId("review task", id);
   }
   return ReadTask(select);
 }
@@ -225,7 +246,7 @@ absl::StatusOr<std::vector<v1::ReviewTask>> SqliteStore::ListReviewTasks(
 
 absl::StatusOr<std::optional<v1::Review>> SqliteStore::FindReviewLocked(
     absl::string_view column, absl::string_view value) {
-  // `column` is one of two constants, never user input.
+  // `column` is a constant, never user input.
   ASSIGN_OR_RETURN(Statement select,
                    db_->Prepare(absl::StrCat("SELECT review FROM reviews "
                                              "WHERE ",
@@ -238,13 +259,33 @@ absl::StatusOr<std::optional<v1::Review>> SqliteStore::FindReviewLocked(
   return std::optional<v1::Review>(std::move(review));
 }
 
+absl::StatusOr<std::optional<v1::Review>> SqliteStore::ReplayReviewLocked(
+    const v1::Review& review, const RequestKey& key) {
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare("SELECT review, request_sha256 FROM reviews WHERE "
+                   "reviewer = ?1 AND task_id = ?2 AND request_id = ?3"));
+  select.Bind(1, review.reviewer())
+      .Bind(2, review.task_id())
+      .Bind(3, key.request_id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) return std::optional<v1::Review>();
+  // Reviews stored before keys had fingerprints match any retry.
+  if (!select.ColumnIsNull(1) && select.ColumnText(1) != key.fingerprint) {
+    return ReusedRequestIdError(key.request_id, "review of this task");
+  }
+  v1::Review existing;
+  RETURN_IF_ERROR(ParseStored(select.ColumnText(0), "review", &existing));
+  return std::optional<v1::Review>(std::move(existing));
+}
+
 absl::StatusOr<CreateReviewResult> SqliteStore::CreateReview(
     const v1::Review& review, absl::string_view assignment_id,
-    absl::string_view request_id, const std::vector<v1::Comment>& comments) {
+    const RequestKey& key, const std::vector<v1::Comment>& comments) {
   absl::MutexLock lock(&mutex_);
-  if (!request_id.empty()) {
+  if (!key.request_id.empty()) {
     ASSIGN_OR_RETURN(std::optional<v1::Review> existing,
-                     FindReviewLocked("request_id", request_id));
+                     ReplayReviewLocked(review, key));
     if (existing.has_value()) return CreateReviewResult{*existing, false};
   }
   ASSIGN_OR_RETURN(std::optional<v1::Review> done,
@@ -260,16 +301,17 @@ absl::StatusOr<CreateReviewResult> SqliteStore::CreateReview(
         Statement insert,
         db_->Prepare("INSERT INTO reviews (id, task_id, assignment_id, "
                      "submission_id, reviewer, request_id, review, "
-                     "create_time_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                     "?8)"));
+                     "create_time_us, request_sha256) VALUES (?1, ?2, ?3, "
+                     "?4, ?5, ?6, ?7, ?8, ?9)"));
     insert.Bind(1, review.id())
         .Bind(2, review.task_id())
         .Bind(3, assignment_id)
         .Bind(4, review.submission_id())
         .Bind(5, review.reviewer())
-        .BindOptional(6, request_id)
+        .BindOptional(6, key.request_id)
         .BindBlob(7, SerializeDeterministically(review))
-        .Bind(8, TimestampToMicros(review.create_time()));
+        .Bind(8, TimestampToMicros(review.create_time()))
+        .BindOptional(9, key.request_id.empty() ? "" : key.fingerprint);
     RETURN_IF_ERROR(insert.Run());
   }
   {
@@ -280,7 +322,7 @@ absl::StatusOr<CreateReviewResult> SqliteStore::CreateReview(
     RETURN_IF_ERROR(complete.Run());
   }
   for (const v1::Comment& comment : comments) {
-    RETURN_IF_ERROR(InsertCommentLocked(comment, ""));
+    RETURN_IF_ERROR(InsertCommentLocked(comment, RequestKey{}));
   }
   RETURN_IF_ERROR(transaction.Commit());
   return CreateReviewResult{review, true};

@@ -2,8 +2,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "server/storage/request_key.h"
 #include "server/storage/sqlite/migrations.h"
 #include "server/storage/sqlite/store_util.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
@@ -82,12 +84,17 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
 }
 
 absl::StatusOr<std::optional<v1::Submission>>
-SqliteStore::FindByRequestIdLocked(absl::string_view request_id) {
-  ASSIGN_OR_RETURN(Statement select,
-                   db_->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
-                                             " FROM submissions WHERE "
-                                             "request_id = ?1")));
-  select.Bind(1, request_id);
+SqliteStore::FindByRequestKeyLocked(const SubmissionRequestKey& key) {
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db_->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
+                                " FROM submissions WHERE submitted_by = ?1 "
+                                "AND assignment_id = ?2 AND author = ?3 AND "
+                                "request_id = ?4")));
+  select.Bind(1, key.submitted_by)
+      .Bind(2, key.assignment_id)
+      .Bind(3, key.author)
+      .Bind(4, key.request_id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return std::optional<v1::Submission>();
   return std::optional<v1::Submission>(ReadSubmission(select, false));
@@ -96,15 +103,15 @@ SqliteStore::FindByRequestIdLocked(absl::string_view request_id) {
 absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
     const NewSubmission& input) {
   const v1::Submission& s = input.submission;
+  const std::string& submitted_by =
+      input.submitted_by.empty() ? s.author() : input.submitted_by;
   if (!s.request_id().empty()) {
     ASSIGN_OR_RETURN(std::optional<v1::Submission> existing,
-                     FindByRequestIdLocked(s.request_id()));
+                     FindByRequestKeyLocked({submitted_by, s.assignment_id(),
+                                             s.author(), s.request_id()}));
     if (existing.has_value()) {
       if (existing->content_sha256() != s.content_sha256()) {
-        return absl::AlreadyExistsError(
-            absl::StrCat("request_id '", s.request_id(),
-                         "' was already used for a different text (submission ",
-                         existing->id(), ")"));
+        return ReusedRequestIdError(s.request_id(), "text");
       }
       return CreateSubmissionResult{*existing, false};
     }
@@ -144,9 +151,9 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
         db_->Prepare("INSERT INTO submissions (id, assignment_id, author, "
                      "request_id, content_sha256, text, text_bytes, title, "
                      "file_name, draft, rubric_id, rubric_version, "
-                     "total_score, max_score, create_time_us) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                     "?13, ?14, ?15)"));
+                     "total_score, max_score, create_time_us, submitted_by) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                     "?12, ?13, ?14, ?15, ?16)"));
     insert.Bind(1, s.id())
         .Bind(2, s.assignment_id())
         .Bind(3, s.author())
@@ -161,7 +168,8 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
         .Bind(12, s.rubric_version())
         .Bind(13, s.total_score())
         .Bind(14, s.max_score())
-        .Bind(15, created_us);
+        .Bind(15, created_us)
+        .Bind(16, submitted_by);
     RETURN_IF_ERROR(insert.Run());
   }
   {
@@ -219,16 +227,15 @@ absl::StatusOr<v1::Submission> SqliteStore::GetSubmission(absl::string_view id,
   select.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
-    return absl::NotFoundError(
-        absl::StrCat("no submission with id '", id, "'"));
+    return NoSuchId("submission", id);
   }
   return ReadSubmission(select, with_text);
 }
 
 absl::StatusOr<std::optional<v1::Submission>>
-SqliteStore::FindSubmissionByRequestId(absl::string_view request_id) {
+SqliteStore::FindSubmissionByRequestKey(const SubmissionRequestKey& key) {
   absl::MutexLock lock(&mutex_);
-  return FindByRequestIdLocked(request_id);
+  return FindByRequestKeyLocked(key);
 }
 
 absl::StatusOr<SubmissionPage> SqliteStore::ListSubmissions(

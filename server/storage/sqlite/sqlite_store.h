@@ -35,7 +35,7 @@ class SqliteStore : public Store {
   absl::StatusOr<marginalia::v1::Submission> GetSubmission(
       absl::string_view id, bool with_text) override;
   absl::StatusOr<std::optional<marginalia::v1::Submission>>
-  FindSubmissionByRequestId(absl::string_view request_id) override;
+  FindSubmissionByRequestKey(const SubmissionRequestKey& key) override;
   absl::StatusOr<SubmissionPage> ListSubmissions(
       const SubmissionFilter& filter, const PageRequest& page) override;
   absl::StatusOr<std::optional<marginalia::v1::Submission>> FindDraft(
@@ -98,8 +98,7 @@ class SqliteStore : public Store {
 
   // ReviewStore (sqlite_review_store.cc).
   absl::StatusOr<CreateCommentResult> CreateComment(
-      const marginalia::v1::Comment& comment,
-      absl::string_view request_id) override;
+      const marginalia::v1::Comment& comment, const RequestKey& key) override;
   absl::StatusOr<marginalia::v1::Comment> GetComment(
       absl::string_view id) override;
   absl::StatusOr<Page<marginalia::v1::Comment>> ListComments(
@@ -118,7 +117,7 @@ class SqliteStore : public Store {
       const ReviewTaskFilter& filter) override;
   absl::StatusOr<CreateReviewResult> CreateReview(
       const marginalia::v1::Review& review, absl::string_view assignment_id,
-      absl::string_view request_id,
+      const RequestKey& key,
       const std::vector<marginalia::v1::Comment>& comments) override;
   absl::StatusOr<std::vector<marginalia::v1::Review>> ListReviews(
       absl::string_view assignment_id,
@@ -151,7 +150,7 @@ class SqliteStore : public Store {
   absl::StatusOr<CreateSubmissionResult> InsertSubmissionLocked(
       const NewSubmission& submission) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::StatusOr<std::optional<marginalia::v1::Submission>>
-  FindByRequestIdLocked(absl::string_view request_id)
+  FindByRequestKeyLocked(const SubmissionRequestKey& key)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::Status InsertRubricLocked(const marginalia::v1::RubricInfo& info,
                                   absl::string_view text)
@@ -167,10 +166,19 @@ class SqliteStore : public Store {
       absl::string_view column, absl::string_view value)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::Status InsertCommentLocked(const marginalia::v1::Comment& comment,
-                                   absl::string_view request_id)
+                                   const RequestKey& key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // The comment its author stored on the same submission under `key`, if
+  // any; ALREADY_EXISTS when it was stored with another fingerprint.
+  absl::StatusOr<std::optional<marginalia::v1::Comment>> ReplayCommentLocked(
+      const marginalia::v1::Comment& comment, const RequestKey& key)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::StatusOr<std::optional<marginalia::v1::Review>> FindReviewLocked(
       absl::string_view column, absl::string_view value)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // The same for a review: its reviewer, its task and `key`.
+  absl::StatusOr<std::optional<marginalia::v1::Review>> ReplayReviewLocked(
+      const marginalia::v1::Review& review, const RequestKey& key)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::StatusOr<GradeRecord> GradeRecordLocked(absl::string_view submission_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);

@@ -8,12 +8,16 @@ namespace {
 
 using ::testing::HasSubstr;
 
-TEST(BatchRequestIdTest, DependsOnAssignmentAndTextOnly) {
-  std::string id = BatchRequestId("hist101", "An essay.");
+TEST(BatchRequestIdTest, DependsOnAssignmentAuthorAndTextOnly) {
+  std::string id = BatchRequestId("hist101", "ada", "An essay.");
   EXPECT_EQ(id.size(), 40u);
-  EXPECT_EQ(id, BatchRequestId("hist101", "An essay."));
-  EXPECT_NE(id, BatchRequestId("hist102", "An essay."));
-  EXPECT_NE(id, BatchRequestId("hist101", "An essay!"));
+  EXPECT_EQ(id, BatchRequestId("hist101", "ada", "An essay."));
+  EXPECT_NE(id, BatchRequestId("hist102", "ada", "An essay."));
+  EXPECT_NE(id, BatchRequestId("hist101", "ada", "An essay!"));
+  // Identical texts by two students are two requests.
+  EXPECT_NE(id, BatchRequestId("hist101", "bo", "An essay."));
+  // No ambiguity where the fields meet.
+  EXPECT_NE(BatchRequestId("a", "b\nc", "t"), BatchRequestId("a\nb", "c", "t"));
 }
 
 TEST(AuthorNamerTest, DefaultIsTheFileStem) {

@@ -35,6 +35,25 @@ TEST(LatenessTest, LateSubmissionsSayByHowMuch) {
   EXPECT_THAT(table.str(), HasSubstr("Grain  (late by 12m)\n"));
 }
 
+TEST(SubmissionTableTest, FlagsTextsIdenticalToAnotherStudents) {
+  v1::Submission a, b, c;
+  a.set_id("sub_a");
+  a.set_author("ada");
+  a.set_content_sha256("same");
+  b = a;
+  b.set_id("sub_b");
+  b.set_author("bo");
+  c = a;
+  c.set_id("sub_c");
+  c.set_author("cy");
+  c.set_content_sha256("other");
+  std::ostringstream table;
+  PrintSubmissionTable({a, b, c}, table);
+  EXPECT_THAT(table.str(), HasSubstr("(identical text: bo)"));
+  EXPECT_THAT(table.str(), HasSubstr("(identical text: ada)"));
+  EXPECT_THAT(table.str(), HasSubstr("1 text is shared by 2 students"));
+}
+
 TEST(ExcerptTest, SqueezesWhiteSpaceAndCutsOnCharacterBoundaries) {
   std::string text = "One\n\ntwo   three \u201cfour\u201d";
   EXPECT_EQ(Excerpt(text, MakeSpan(0, text.size()), 100),

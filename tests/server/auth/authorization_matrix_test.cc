@@ -496,20 +496,20 @@ const std::map<std::string, std::string>& Expected() {
       {"AdminService/GetCurrentUser", /*     */ "UUOOOOOO"},
       {"AdminService/CreateCourse", /*       */ "UUODDDDD"},
       {"AdminService/ListCourses", /*        */ "UUOOOOOO"},
-      {"AdminService/CreateAssignment", /*   */ "UUOODDDD"},
-      {"AdminService/GetAssignment", /*      */ "UUOODOOD"},
-      {"AdminService/ListAssignments", /*    */ "UUOODOOD"},
-      {"AdminService/UpdateAssignmentRubric", "UUOODDDD"},
-      {"AdminService/CreateEnrolment", /*    */ "UUOODDDD"},
-      {"AdminService/ListEnrolments", /*     */ "UUOODDDD"},
+      {"AdminService/CreateAssignment", /*   */ "UUOONDDN"},
+      {"AdminService/GetAssignment", /*      */ "UUOONOON"},
+      {"AdminService/ListAssignments", /*    */ "UUOONOON"},
+      {"AdminService/UpdateAssignmentRubric", "UUOONDDN"},
+      {"AdminService/CreateEnrolment", /*    */ "UUOONDDN"},
+      {"AdminService/ListEnrolments", /*     */ "UUOONDDN"},
       {"AdminService/CreateToken", /*        */ "UUODDODD"},
       {"AdminService/ListTokens", /*         */ "UUODDODD"},
       {"AdminService/RevokeToken", /*        */ "UUONNONN"},
-      {"SubmissionService/CreateSubmission", "UUOODODD"},
+      {"SubmissionService/CreateSubmission", "UUOONODN"},
       {"SubmissionService/GetSubmission", /* */ "UUOONONN"},
-      {"SubmissionService/ListSubmissions", "UUOODODD"},
+      {"SubmissionService/ListSubmissions", "UUOONODN"},
       {"SubmissionService/GetFeedback", /*   */ "UUOONONN"},
-      {"SubmissionService/BatchCreateSubmissions", "UUOODODD"},
+      {"SubmissionService/BatchCreateSubmissions", "UUOONODN"},
       {"ScoringService/ScoreText", /*        */ "UUOOOOOO"},
       {"RubricService/ListRubrics", /*       */ "UUOOOOOO"},
       {"RubricService/GetRubric", /*         */ "UUOOOOOO"},
@@ -519,8 +519,8 @@ const std::map<std::string, std::string>& Expected() {
       {"ReviewService/ListComments", /*      */ "UUOONONN"},
       {"ReviewService/ResolveComment", /*    */ "UUOONONN"},
       {"ReviewService/ReopenComment", /*     */ "UUOONONN"},
-      {"ReviewService/AllocatePeerReviews", "UUOODDDD"},
-      {"ReviewService/ListReviewTasks", /*   */ "UUOODODD"},
+      {"ReviewService/AllocatePeerReviews", "UUOONDDN"},
+      {"ReviewService/ListReviewTasks", /*   */ "UUOONODN"},
       {"ReviewService/GetReviewTask", /*     */ "UUOONONN"},
       {"ReviewService/SubmitReview", /*      */ "UUDDNONN"},
       {"ReviewService/ListReviews", /*       */ "UUOONONN"},
@@ -529,10 +529,10 @@ const std::map<std::string, std::string>& Expected() {
       {"GradeService/SetFinalGrade", /*      */ "UUOONDNN"},
       {"GradeService/GetGrade", /*           */ "UUOONONN"},
       {"GradeService/ReleaseFeedback", /*    */ "UUOONDNN"},
-      {"GradeService/ExportGrades", /*       */ "UUOODDDD"},
+      {"GradeService/ExportGrades", /*       */ "UUOONDDN"},
       {"GradeService/ListAuditEvents", /*    */ "UUOONDNN"},
-      {"GradeService/GetAgreement", /*       */ "UUOODDDD"},
-      {"GradeService/ListTutorQueue", /*     */ "UUOODDDD"},
+      {"GradeService/GetAgreement", /*       */ "UUOONDDN"},
+      {"GradeService/ListTutorQueue", /*     */ "UUOONDDN"},
   };
   return *expected;
 }
@@ -553,6 +553,23 @@ TEST_F(AuthorizationMatrixTest, EveryRpcGivesTheExactCodeForEveryRole) {
   EXPECT_EQ(covered.size(), calls.size());
 }
 
+// Someone outside a course cannot tell its assignments from missing ones:
+// the same code and the same message.
+TEST_F(AuthorizationMatrixTest, OutsidersCannotTellAnAssignmentFromNone) {
+  for (const char* role : {"other", "outsider"}) {
+    v1::GetAssignmentRequest real, missing;
+    real.set_id("hist101");
+    missing.set_id("nope");
+    v1::GetAssignmentResponse o;
+    grpc::Status a = admin_->GetAssignment(Ctx(Token(role)).get(), real, &o);
+    grpc::Status b = admin_->GetAssignment(Ctx(Token(role)).get(), missing, &o);
+    EXPECT_EQ(a.error_code(), grpc::StatusCode::NOT_FOUND) << role;
+    EXPECT_EQ(b.error_code(), grpc::StatusCode::NOT_FOUND) << role;
+    EXPECT_EQ(a.error_message(), "no assignment with id 'hist101'") << role;
+    EXPECT_EQ(b.error_message(), "no assignment with id 'nope'") << role;
+  }
+}
+
 // Every method the API declares has a row above.
 TEST_F(AuthorizationMatrixTest, TheMatrixCoversEveryRpc) {
   for (const auto* descriptor :
@@ -569,6 +586,220 @@ TEST_F(AuthorizationMatrixTest, TheMatrixCoversEveryRpc) {
         EXPECT_TRUE(Expected().count(name)) << name << " is not in the matrix";
       }
     }
+  }
+}
+
+// What each reader sees of a submission through every read path, before
+// and after release (server/core/visibility.h decides it). The assignment
+// holds engine feedback until release; student2's submission is held,
+// student1's (sub1_) released, and each has a tutor comment and a peer
+// review. Columns: the tutor on the held one, the tutor on the released
+// one, its author on the held one, its author on the released one.
+// S: shown; -: withheld; x: does not apply (a new submission is held).
+const std::map<std::string, std::string>& ExpectedVisibility() {
+  static const auto* expected = new std::map<std::string, std::string>{
+      //                                      t t o o
+      //                                      h r h r
+      {"CreateSubmission", /*            */ "Sx-x"},
+      {"BatchCreateSubmissions", /*      */ "Sx-x"},
+      {"GetSubmission", /*               */ "SS-S"},
+      {"ListSubmissions", /*             */ "SS-S"},
+      {"GetFeedback.submission", /*      */ "SS-S"},
+      {"GetFeedback.report", /*          */ "SS-S"},
+      {"GetFeedback.grade", /*           */ "SS-S"},
+      {"GetGrade", /*                    */ "SS-S"},
+      {"ListComments", /*                */ "SS-S"},
+      {"ListReviews", /*                 */ "SS-S"},
+      {"GetPeerSummary", /*              */ "SS-S"},
+  };
+  return *expected;
+}
+
+class VisibilityMatrixTest : public AuthorizationMatrixTest {
+ protected:
+  using Probe =
+      std::function<bool(const std::string& token, const std::string& id)>;
+
+  // Finds student2's (held) submission, comments on it, and has one peer
+  // review each of it and of sub1_.
+  void BuildHeldSubmission();
+  std::map<std::string, Probe> Probes();
+
+  std::string held_;
+};
+
+void VisibilityMatrixTest::BuildHeldSubmission() {
+  v1::ListSubmissionsRequest mine;
+  mine.set_assignment_id("hist101");
+  mine.set_author("student2");
+  v1::ListSubmissionsResponse listed;
+  ASSERT_TRUE(
+      submissions_->ListSubmissions(Ctx(Token("tutor")).get(), mine, &listed)
+          .ok());
+  ASSERT_EQ(listed.submissions_size(), 1);
+  held_ = listed.submissions(0).id();
+  v1::CreateCommentRequest comment;
+  comment.set_submission_id(held_);
+  comment.mutable_anchor()->set_whole(true);
+  comment.set_body("Better.");
+  v1::CreateCommentResponse commented;
+  ASSERT_TRUE(
+      review_->CreateComment(Ctx(Token("tutor")).get(), comment, &commented)
+          .ok());
+  const std::map<std::string, std::string> token_of = {
+      {"student1", Token("owner")},
+      {"student2", Token("peer")},
+      {"student3", course_.students[2].token}};
+  v1::ListReviewTasksRequest list;
+  list.set_assignment_id("hist101");
+  v1::ListReviewTasksResponse tasks;
+  ASSERT_TRUE(
+      review_->ListReviewTasks(Ctx(Token("tutor")).get(), list, &tasks).ok());
+  std::set<std::string> reviewed;
+  for (const v1::ReviewTask& task : tasks.tasks()) {
+    if (task.submission_id() != sub1_ && task.submission_id() != held_) {
+      continue;
+    }
+    if (!reviewed.insert(task.submission_id()).second) continue;
+    v1::SubmitReviewRequest r;
+    r.set_task_id(task.id());
+    for (const char* criterion :
+         {"structure", "comparison", "evidence", "citations", "mechanics"}) {
+      v1::CriterionReviewScore* score = r.add_scores();
+      score->set_criterion_id(criterion);
+      score->set_level(2);
+    }
+    v1::SubmitReviewResponse o;
+    ASSERT_TRUE(
+        review_->SubmitReview(Ctx(token_of.at(task.reviewer())).get(), r, &o)
+            .ok());
+  }
+  ASSERT_EQ(reviewed.size(), 2u);
+}
+
+std::map<std::string, VisibilityMatrixTest::Probe>
+VisibilityMatrixTest::Probes() {
+  std::map<std::string, Probe> probes;
+  auto feedback = [this](const std::string& t, const std::string& id) {
+    v1::GetFeedbackRequest r;
+    r.set_submission_id(id);
+    v1::GetFeedbackResponse o;
+    EXPECT_TRUE(submissions_->GetFeedback(Ctx(t).get(), r, &o).ok());
+    return o;
+  };
+  probes["CreateSubmission"] = [this](const std::string& t,
+                                      const std::string&) {
+    v1::CreateSubmissionRequest r;
+    r.set_assignment_id("hist101");
+    if (t == Token("tutor")) r.set_author("student1");
+    r.set_text(testing::SampleEssay() + "\n" + t.substr(0, 8));
+    v1::CreateSubmissionResponse o;
+    EXPECT_TRUE(submissions_->CreateSubmission(Ctx(t).get(), r, &o).ok());
+    return o.submission().total_score() > 0;
+  };
+  probes["BatchCreateSubmissions"] = [this](const std::string& t,
+                                            const std::string&) {
+    auto context = Ctx(t);
+    auto stream = submissions_->BatchCreateSubmissions(context.get());
+    v1::BatchCreateSubmissionsRequest item;
+    item.mutable_submission()->set_assignment_id("hist101");
+    if (t == Token("tutor")) item.mutable_submission()->set_author("student1");
+    item.mutable_submission()->set_text(testing::SampleEssay() + "\nBatch " +
+                                        t.substr(0, 8));
+    item.set_include_report(true);
+    stream->Write(item);
+    stream->WritesDone();
+    v1::BatchCreateSubmissionsResponse reply;
+    EXPECT_TRUE(stream->Read(&reply));
+    EXPECT_TRUE(stream->Finish().ok());
+    return reply.submission().total_score() > 0 || reply.has_report();
+  };
+  probes["GetSubmission"] = [this](const std::string& t,
+                                   const std::string& id) {
+    v1::GetSubmissionRequest r;
+    r.set_id(id);
+    v1::GetSubmissionResponse o;
+    EXPECT_TRUE(submissions_->GetSubmission(Ctx(t).get(), r, &o).ok());
+    return o.submission().total_score() > 0;
+  };
+  probes["ListSubmissions"] = [this](const std::string& t,
+                                     const std::string& id) {
+    v1::ListSubmissionsRequest r;
+    r.set_assignment_id("hist101");
+    v1::ListSubmissionsResponse o;
+    EXPECT_TRUE(submissions_->ListSubmissions(Ctx(t).get(), r, &o).ok());
+    for (const v1::Submission& s : o.submissions()) {
+      if (s.id() == id) return s.total_score() > 0;
+    }
+    ADD_FAILURE() << id << " not listed";
+    return false;
+  };
+  probes["GetFeedback.submission"] = [=](const std::string& t,
+                                         const std::string& id) {
+    return feedback(t, id).submission().total_score() > 0;
+  };
+  probes["GetFeedback.report"] = [=](const std::string& t,
+                                     const std::string& id) {
+    return feedback(t, id).report().criteria_size() > 0;
+  };
+  probes["GetFeedback.grade"] = [=](const std::string& t,
+                                    const std::string& id) {
+    return feedback(t, id).grade().total() > 0;
+  };
+  probes["GetGrade"] = [this](const std::string& t, const std::string& id) {
+    v1::GetGradeRequest r;
+    r.set_submission_id(id);
+    v1::GetGradeResponse o;
+    EXPECT_TRUE(grade_->GetGrade(Ctx(t).get(), r, &o).ok());
+    return o.grade().total() > 0;
+  };
+  probes["ListComments"] = [this](const std::string& t, const std::string& id) {
+    v1::ListCommentsRequest r;
+    r.set_submission_id(id);
+    v1::ListCommentsResponse o;
+    EXPECT_TRUE(review_->ListComments(Ctx(t).get(), r, &o).ok());
+    return o.comments_size() > 0;
+  };
+  probes["ListReviews"] = [this](const std::string& t, const std::string& id) {
+    v1::ListReviewsRequest r;
+    r.set_submission_id(id);
+    v1::ListReviewsResponse o;
+    EXPECT_TRUE(review_->ListReviews(Ctx(t).get(), r, &o).ok());
+    return o.reviews_size() > 0;
+  };
+  probes["GetPeerSummary"] = [this](const std::string& t,
+                                    const std::string& id) {
+    v1::GetPeerSummaryRequest r;
+    r.set_submission_id(id);
+    v1::GetPeerSummaryResponse o;
+    EXPECT_TRUE(review_->GetPeerSummary(Ctx(t).get(), r, &o).ok());
+    return o.summary().reviews() > 0;
+  };
+  return probes;
+}
+
+TEST_F(VisibilityMatrixTest, EveryReadPathShowsWhatThePolicyAllows) {
+  BuildHeldSubmission();
+  std::map<std::string, Probe> probes = Probes();
+  EXPECT_EQ(probes.size(), ExpectedVisibility().size());
+  const std::pair<std::string, std::string> columns[] = {
+      {Token("tutor"), held_},
+      {Token("tutor"), sub1_},
+      {Token("peer"), held_},  // student2 wrote the held one
+      {Token("owner"), sub1_}};
+  for (const auto& [path, expected] : ExpectedVisibility()) {
+    ASSERT_TRUE(probes.count(path)) << "no probe for " << path;
+    std::string got;
+    for (std::size_t c = 0; c < 4; ++c) {
+      if (expected[c] == 'x') {
+        got += 'x';
+        continue;
+      }
+      got += probes[path](columns[c].first, columns[c].second) ? 'S' : '-';
+    }
+    EXPECT_EQ(got, expected)
+        << path << "\n  columns   tutor/held, tutor/released, owner/held, "
+        << "owner/released";
   }
 }
 

@@ -28,6 +28,7 @@ ExportInput Cohort() {
   ada.grade.set_total(41.256);
   ada.grade.set_max_score(50);
   ada.grade.set_released(true);
+  ada.latest_draft = 3;
   v1::CriterionGrade* structure = ada.grade.add_criteria();
   structure->set_criterion_id("structure");
   structure->set_effective_score(20);
@@ -69,9 +70,9 @@ TEST(GradeExportTest, PlainLayoutHasEveryCriterion) {
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->content(),
             "student,submission_id,draft,structure,evidence,total,max_score,"
-            "released\r\n"
-            "ada,sub_1,2,20.00,21.26,41.26,50.00,yes\r\n"
-            "bo,,,,,,,\r\n");
+            "released,latest_draft\r\n"
+            "ada,sub_1,2,20.00,21.26,41.26,50.00,yes,3\r\n"
+            "bo,,,,,,,,\r\n");
 }
 
 TEST(GradeExportTest, UnspecifiedFormatIsInvalid) {
