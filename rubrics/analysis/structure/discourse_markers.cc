@@ -379,6 +379,13 @@ const PhraseSet& CounterOpeners() {
   return *set;
 }
 
+const PhraseSet& ClosingStance() {
+  static const auto* set =
+      new PhraseSet{"i believe",  "i think",    "in my opinion", "i agree",
+                    "i strongly", "in my view", "i would say"};
+  return *set;
+}
+
 const PhraseSet& ExampleMarkers() {
   static const auto* set =
       new PhraseSet{"for example", "for instance", "such as", "e.g."};

@@ -34,6 +34,10 @@ const PhraseSet& BodyOpeners();
 // argument; a long essay may conclude with them.
 const PhraseSet& CounterOpeners();
 
+// The writer's own verdict ("I believe", "in my opinion"): a last paragraph
+// that opens like a counter-point but gives it is a conclusion.
+const PhraseSet& ClosingStance();
+
 // Words that introduce an example: a body paragraph's, seldom an opening's.
 const PhraseSet& ExampleMarkers();
 

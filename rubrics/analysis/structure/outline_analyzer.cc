@@ -181,6 +181,12 @@ class OutlineBuilder {
       TermVector intro_terms;
       for (int p : intro_)
         intro_terms.Add(TermVector(input_.lexicon, Words(p)));
+      // Without an opening paragraph, the title states what the essay
+      // answers, and a conclusion returns to it.
+      int title = doc_.title_paragraph();
+      if ((intro_.empty() || !ReadsAsOpening(intro_.front())) && title >= 0) {
+        intro_terms.Add(TermVector(input_.lexicon, Words(title)));
+      }
       double overlap =
           intro_terms.CoveredBy(TermVector(input_.lexicon, Words(last)));
       double highest_other = 0;
@@ -191,9 +197,11 @@ class OutlineBuilder {
       }
       bool sums_up = input_.markers->Count(SummaryCues(), Words(last)) > 0;
       bool short_essay = IsShortUnheaded();
-      bool more_body = input_.markers->StartsWith(BodyOpeners(), Words(last)) ||
-                       (short_essay && input_.markers->StartsWith(
-                                           CounterOpeners(), Words(last)));
+      bool more_body =
+          input_.markers->StartsWith(BodyOpeners(), Words(last)) ||
+          (short_essay &&
+           input_.markers->StartsWith(CounterOpeners(), Words(last)) &&
+           input_.markers->Count(ClosingStance(), Words(last)) == 0);
       bool restates = overlap >= 0.2 && overlap >= 0.9 * highest_other;
       // A short essay must show that its last paragraph concludes; a long
       // one ends on its conclusion unless that paragraph plainly carries on.
@@ -342,6 +350,9 @@ class OutlineBuilder {
     // Without an explicit marker, essays put the thesis at the end of the
     // introduction: its last sentence that takes a stance.
     const Paragraph& last = doc_.paragraphs()[intro_.back()];
+    // A paragraph that argues a point is a body paragraph standing first,
+    // not an introduction with a thesis.
+    if (!ReadsAsOpening(intro_.back())) return;
     for (uint32_t s = last.sentences.end; s > last.sentences.begin; --s) {
       IndexRange words = doc_.sentences()[s - 1].words;
       if (input_.markers->Count(StanceCues(), words) > 0) {
@@ -353,7 +364,7 @@ class OutlineBuilder {
     // Failing a stance word, an introduction's closing statement is its
     // claim when the paragraph builds up to it: several sentences, the last
     // a declarative one of some length.
-    if (last.sentences.size() >= 2 && ReadsAsOpening(intro_.back())) {
+    if (last.sentences.size() >= 2) {
       const Sentence& closing = doc_.sentences()[last.sentences.end - 1];
       absl::string_view text = doc_.Slice(closing.span);
       while (!text.empty() && (text.back() == ' ' || text.back() == '"' ||
