@@ -30,6 +30,16 @@ bool HasDigit(absl::string_view text) {
   });
 }
 
+// Superscript digits (U+00B9, U+00B2, U+00B3, U+2070-U+2079), Markdown
+// "[^n]" and HTML "<sup>".
+bool ContainsFootnoteMarker(absl::string_view text) {
+  return absl::StrContains(text, "\xC2\xB9") ||
+         absl::StrContains(text, "\xC2\xB2") ||
+         absl::StrContains(text, "\xC2\xB3") ||
+         absl::StrContains(text, "\xE2\x81") || absl::StrContains(text, "[^") ||
+         ContainsLower(text, "<sup");
+}
+
 }  // namespace
 
 QuoteAttribution::QuoteAttribution(const Document& document,
@@ -78,13 +88,7 @@ bool QuoteAttribution::HasLocatorBracket(uint32_t begin, uint32_t end) const {
 bool QuoteAttribution::HasFootnoteMarker(uint32_t begin, uint32_t end) const {
   absl::string_view text = doc_.Slice(TextSpan{begin, end});
   if (text.size() > kMaxBytesLooked) text = text.substr(0, kMaxBytesLooked);
-  // Superscript digits (U+00B9, U+00B2, U+00B3, U+2070-U+2079), Markdown
-  // "[^n]" and HTML "<sup>".
-  return absl::StrContains(text, "\xC2\xB9") ||
-         absl::StrContains(text, "\xC2\xB2") ||
-         absl::StrContains(text, "\xC2\xB3") ||
-         absl::StrContains(text, "\xE2\x81") || absl::StrContains(text, "[^") ||
-         ContainsLower(text, "<sup");
+  return ContainsFootnoteMarker(text);
 }
 
 bool QuoteAttribution::NamesKnownAuthor(uint32_t begin, uint32_t end) const {
@@ -114,7 +118,8 @@ bool QuoteAttribution::HasUnreadCitationMarks(
     if (InsideCitation(result.citations, p.span.begin)) continue;
     if (HasLocatorBracket(p.span.begin, p.span.begin + 1)) return true;
   }
-  return HasFootnoteMarker(0, static_cast<uint32_t>(doc_.text().size()));
+  // One look at the whole text: linear, and a marker may stand anywhere.
+  return ContainsFootnoteMarker(doc_.text());
 }
 
 bool QuoteAttribution::LooksAttributed(const Quotation& quote) const {

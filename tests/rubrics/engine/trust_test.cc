@@ -260,6 +260,25 @@ TEST(TrustTest, UnreadableSourceNamesAreLeftOutRatherThanGarbled) {
   }
 }
 
+TEST(TrustTest, FootnoteMarkersLateInALongEssayStillCountAsCitationMarks) {
+  // Quotations without a read citation, in an essay whose only citation
+  // marks are footnote markers past its first few kilobytes: it cites in a
+  // form we do not read, so it is asked, not told it quotes without sources.
+  std::string body;
+  for (int i = 0; i < 30; ++i) absl::StrAppend(&body, kFiller, "\n\n");
+  absl::StrAppend(
+      &body, kFiller,
+      "One witness wrote that “the whole town turned out to "
+      "watch the trial of the accused women” that spring.\n\n",
+      kFiller, "The sentence was harsh.[^trial] It was soon repealed.[^law]\n");
+  v1::FeedbackReport report = Score(absl::StrCat(
+      "# Witches\n\nThis essay argues that the trials changed over time, "
+      "first in law and then in custom.\n\n",
+      body));
+  EXPECT_THAT(FindingsOf(report, "citation.quote_without_citation"), IsEmpty());
+  EXPECT_THAT(FindingsOf(report, "evidence.few_sources"), IsEmpty());
+}
+
 TEST(TrustTest, AnEssayWithoutParagraphBreaksIsNotJudgedOnStructure) {
   std::string unbroken;
   for (int i = 0; i < 10; ++i) absl::StrAppend(&unbroken, kFiller);
