@@ -46,9 +46,7 @@ std::vector<std::string> ImplicitSources::NamedInSentence(
   for (uint32_t w = from; w < stop; ++w) {
     const Word& word = words[w];
     if (!word.capitalised) continue;
-    absl::string_view name = doc_.Slice(word.span);
-    absl::ConsumeSuffix(&name, "'s") || absl::ConsumeSuffix(&name, "’s");
-    auto it = by_family_.find(FoldName(name));
+    auto it = by_family_.find(FoldNameInText(doc_.Slice(word.span)));
     if (it != by_family_.end()) return it->second;
   }
   return {};

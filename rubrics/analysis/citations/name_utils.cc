@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "absl/strings/strip.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -122,6 +123,11 @@ WordList SplitWords(absl::string_view text) {
   }
   if (start != std::string::npos) words.push_back(text.substr(start));
   return words;
+}
+
+std::string FoldNameInText(absl::string_view word) {
+  absl::ConsumeSuffix(&word, "'s") || absl::ConsumeSuffix(&word, "’s");
+  return FoldName(word);
 }
 
 bool LooksLikeAuthorName(absl::string_view name) {

@@ -13,6 +13,10 @@ namespace marginalia::rubrics {
 // and hyphens kept: the form names are compared in. "Ädel" -> "adel".
 std::string FoldName(absl::string_view name);
 
+// FoldName of a word in running text without its possessive ending:
+// "Kelly's" and "Kelly’s" fold as "kelly".
+std::string FoldNameInText(absl::string_view word);
+
 // Levenshtein distance between two short strings (bytes).
 int EditDistance(absl::string_view a, absl::string_view b);
 

@@ -103,11 +103,7 @@ bool QuoteAttribution::NamesKnownAuthor(uint32_t begin, uint32_t end) const {
        ++it) {
     const Word& w = *it;
     if (!w.capitalised) continue;
-    absl::string_view word = doc_.Slice(w.span);
-    if (absl::EndsWith(word, "'s") || absl::EndsWith(word, "’s")) {
-      word.remove_suffix(absl::EndsWith(word, "'s") ? 2 : 4);
-    }
-    if (authors_.contains(FoldName(word))) return true;
+    if (authors_.contains(FoldNameInText(doc_.Slice(w.span)))) return true;
   }
   return false;
 }

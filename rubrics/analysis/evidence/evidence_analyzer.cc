@@ -173,10 +173,9 @@ class Checker {
       bool prose = p.kind == BlockKind::kProse;
       if (prose && ++prose_seen > 1) break;
       for (uint32_t w = p.words.begin; w < p.words.end; ++w) {
-        absl::string_view word = doc_.Slice(doc_.words()[w].span);
-        if (absl::EndsWith(word, "'s")) word.remove_suffix(2);
-        if (absl::EndsWith(word, "’s")) word.remove_suffix(4);
-        if (FoldName(word) == family) return true;
+        if (FoldNameInText(doc_.Slice(doc_.words()[w].span)) == family) {
+          return true;
+        }
       }
     }
     return false;
