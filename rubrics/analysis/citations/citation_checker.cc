@@ -276,20 +276,16 @@ class Checker {
     related->set_end(span.end);
   }
 
-  // The folded words of the reference entries and of the prose outside
-  // them, built on first use.
+  // The folded words of the reference entries, built on first use.
   void IndexWords() {
     if (words_indexed_) return;
     words_indexed_ = true;
-    std::vector<bool> in_references(doc_.paragraphs().size(), false);
-    for (int r : result_->reference_paragraphs) in_references[r] = true;
-    for (const Word& w : doc_.words()) {
-      if (w.numeric) continue;
-      std::string folded = FoldName(doc_.Slice(w.span));
-      if (in_references[w.paragraph]) {
-        reference_words_.insert(std::move(folded));
-      } else if (w.capitalised) {
-        text_names_.insert(std::move(folded));
+    for (int r : result_->reference_paragraphs) {
+      IndexRange words = doc_.paragraphs()[r].words;
+      for (uint32_t w = words.begin; w < words.end; ++w) {
+        const Word& word = doc_.words()[w];
+        if (!word.numeric)
+          reference_words_.insert(FoldName(doc_.Slice(word.span)));
       }
     }
   }
@@ -321,32 +317,6 @@ class Checker {
       }
     }
     return "";
-  }
-
-  // Whether the cited "author" reads as a person's or a body's name rather
-  // than a title, web address or stray words.
-  static bool LooksLikePersonOrBody(const CitationRecord& c) {
-    if (c.authors.empty()) return false;
-    absl::string_view a = c.authors[0];
-    return !absl::StrContains(a, ".com") && !absl::StrContains(a, "/") &&
-           SplitWords(a).size() <= 3 &&
-           std::none_of(a.begin(), a.end(),
-                        [](char ch) { return ch >= '0' && ch <= '9'; });
-  }
-
-  bool HasFootnoteCitations() const {
-    for (const CitationRecord& c : result_->citations) {
-      if (c.kind == v1::CITATION_KIND_FOOTNOTE) return true;
-    }
-    return false;
-  }
-
-  bool NamedInText(absl::string_view family) {
-    IndexWords();
-    for (absl::string_view part : SplitWords(family)) {
-      if (text_names_.contains(FoldName(part))) return true;
-    }
-    return false;
   }
 
   void CheckReferenceList() {
@@ -426,11 +396,6 @@ class Checker {
                          " but has no entry in the reference list."),
             absl::StrCat("Add a reference entry for ", label,
                          " or correct the citation."));
-        // The name is in the list, but its entry was not read as this
-        // work's: the parse is unsure, so ask rather than accuse.
-        if (!LooksLikePersonOrBody(first) || InReferenceWords(first)) {
-          result_->SetLastConfidence(0.4);
-        }
         if (result_->last_finding().confidence() < kMinConfidenceToRaise) {
           result_->AddQuestion(absl::StrCat(
               "We could not match ", doc_.Slice(first.span),
@@ -462,13 +427,6 @@ class Checker {
           FindingCodes::kCitationUncitedReference, ref.span, ref.paragraph,
           absl::StrCat(label, " is in the reference list but never cited."),
           "Cite it where the essay uses it, or remove it from the references.");
-      // Named in the text ("As Hobsbawm shows, ..."), the work is used;
-      // without an author the entry cannot be matched with confidence.
-      // In an essay with notes, a note may cite the work by its title.
-      if (ref.authors.empty() || NamedInText(ref.authors[0]) ||
-          result_->notes_heading >= 0 || HasFootnoteCitations()) {
-        result_->SetLastConfidence(0.4);
-      }
     }
   }
 
@@ -700,11 +658,7 @@ class Checker {
                                        FormatCitation({"Author"}, false, "Year",
                                                       "", target_, true),
                                        "."));
-      if (cites_nothing) {
-        result_->SetLastConfidence(0.85);
-      } else if (unread || most) {
-        result_->SetLastConfidence(0.4);
-      }
+      if (cites_nothing) result_->SetLastConfidence(0.85);
     }
     if (!cites_nothing && (unread || most)) {
       result_->AddQuestion(absl::StrCat(
@@ -763,7 +717,6 @@ class Checker {
   int near_miss_comparisons_ = 0;
   bool words_indexed_ = false;
   absl::flat_hash_set<std::string> reference_words_;
-  absl::flat_hash_set<std::string> text_names_;
 };
 
 }  // namespace

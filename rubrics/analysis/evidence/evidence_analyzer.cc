@@ -314,8 +314,7 @@ class Checker {
   }
 
   // Evidence is new in the conclusion only when the body never used it: a
-  // source not cited before, a figure not given before. A conclusion found
-  // by position alone is not sure enough to blame.
+  // source not cited before, a figure not given before.
   void CheckConclusion() {
     absl::flat_hash_set<int> cited_before;
     for (const CitationRecord& c : result_->citations) {
@@ -343,9 +342,6 @@ class Checker {
           "conclusion should draw together what the essay has already shown.",
           "Move this evidence into the body, and keep the conclusion to your "
           "answer and its significance.");
-      if (c.source < 0 || !SureConclusion(c.paragraph)) {
-        result_->SetLastConfidence(0.4);
-      }
     }
     for (const Statistic& s : statistics_) {
       if (Role(s.paragraph) != v1::SECTION_ROLE_CONCLUSION ||
@@ -359,12 +355,7 @@ class Checker {
           static_cast<int>(s.paragraph),
           "The conclusion introduces a new figure.",
           "Present the figure in the body where it supports a point.");
-      if (!SureConclusion(s.paragraph)) result_->SetLastConfidence(0.4);
     }
-  }
-
-  bool SureConclusion(int paragraph) const {
-    return result_->roles[paragraph].confidence >= 0.75;
   }
 
   const AnalysisInput& input_;
