@@ -20,7 +20,11 @@ absl::Status CheckGoldSpans(const EssayGold& gold, absl::string_view text);
 //   findings.precision[.error|.warning|.info], findings.recall,
 //   precision:<code>, recall:<code>  each distinct (code, paragraph) the
 //     engine raises against the findings the gold expects or implies;
-//   citations.precision, citations.recall, citations.resolved;
+//   citations.precision, citations.recall;
+//   citations.attributed (found citations of a listed work that the engine
+//     ties to a listed entry) and citations.resolved (of the citations it
+//     ties to an entry, or that cite no listed work, those it gets right:
+//     a source left unknown is silence, not an error);
 //   sources.named, references.read;
 //   roles.accuracy; thesis.present_absent, thesis.located;
 //   roadmap.present_absent; conclusion.present_absent.

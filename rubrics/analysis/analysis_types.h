@@ -21,6 +21,8 @@ struct CitationRecord {
   std::string year;          // "1986", "2018a", "n.d."; empty for MLA
   std::string locator;       // "p.169", "45", "ch. 3"; empty when none
   std::vector<int> numbers;  // numeric citations
+  // A Markdown footnote marker with a name: "White1" of "[^White1]".
+  std::string label;
   int paragraph = -1;
   int sentence = -1;
   int source = -1;  // index into AnalysisResult::sources
@@ -44,7 +46,8 @@ struct ReferenceRecord {
   std::vector<std::string> authors;  // family names
   std::string year;
   std::string title;
-  int number = 0;  // [3] or "3." lists
+  int number = 0;     // [3] or "3." lists
+  std::string label;  // "White1" of a "[^White1]: ..." definition
   marginalia::v1::CitationStyle style =
       marginalia::v1::CITATION_STYLE_UNSPECIFIED;
   int cited = 0;

@@ -114,6 +114,9 @@ struct Parenthetical {
   TextSpan inner;
   uint32_t paragraph = 0;
   uint16_t depth = 0;
+  // Enclosing brackets that close: "(Smith, 4)" after a "(" left open
+  // earlier in the paragraph is nested by `depth` but by nothing here.
+  uint16_t closed_depth = 0;
   char open = '(';
   bool closed = false;
 };

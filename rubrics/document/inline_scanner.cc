@@ -189,6 +189,7 @@ class Scanner {
               [](const Parenthetical& a, const Parenthetical& b) {
                 return a.span.begin < b.span.begin;
               });
+    CountClosedEnclosers(first_paren);
   }
 
  private:
@@ -417,6 +418,27 @@ class Scanner {
     out_->parentheticals.push_back(paren);
   }
 
+  // Sets each bracket's closed_depth. Brackets nest (an unclosed one ends
+  // where the bracket around it closes), so one sweep in order of opening
+  // with a stack of the brackets still around the current one does it.
+  void CountClosedEnclosers(std::size_t first) {
+    auto& parens = out_->parentheticals;
+    enclosers_.clear();
+    std::size_t closed = 0;
+    for (std::size_t i = first; i < parens.size(); ++i) {
+      Parenthetical& p = parens[i];
+      while (!enclosers_.empty() &&
+             parens[enclosers_.back()].span.end <= p.span.begin) {
+        closed -= parens[enclosers_.back()].closed ? 1 : 0;
+        enclosers_.pop_back();
+      }
+      p.closed_depth =
+          static_cast<uint16_t>(std::min<std::size_t>(closed, 0xFFFF));
+      enclosers_.push_back(i);
+      closed += p.closed ? 1 : 0;
+    }
+  }
+
   // Whatever is still open at the end of the block is unclosed.
   void CloseAll() {
     while (!quotes_.empty()) {
@@ -437,6 +459,7 @@ class Scanner {
   InlineContent* out_;
   std::vector<OpenQuote> quotes_;
   std::vector<OpenBracket> brackets_;
+  std::vector<std::size_t> enclosers_;
 };
 
 }  // namespace

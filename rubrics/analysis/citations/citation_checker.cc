@@ -105,6 +105,8 @@ class Checker {
         key = absl::StrCat("ref#", reference);
       } else if (!c.numbers.empty()) {
         key = absl::StrCat("number#", c.numbers[0]);
+      } else if (!c.label.empty()) {
+        key = absl::StrCat("label#", c.label);
       } else if (!c.authors.empty()) {
         key = absl::StrCat(FoldName(c.authors[0]), "#", Year4(c.year));
       } else {
@@ -126,6 +128,8 @@ class Checker {
           source.year = c.year;
           if (c.authors.empty() && !c.numbers.empty()) {
             source.authors.push_back(absl::StrCat("[", c.numbers[0], "]"));
+          } else if (c.authors.empty() && !c.label.empty()) {
+            source.authors.push_back(absl::StrCat("[^", c.label, "]"));
           }
         }
         result_->sources.push_back(std::move(source));
@@ -175,6 +179,7 @@ class Checker {
         (ref.note ? note_by_number_ : entry_by_number_)
             .try_emplace(ref.number, index);
       }
+      if (!ref.label.empty()) entry_by_label_.try_emplace(ref.label, index);
       if (ref.note) continue;
       if (!family_[r].empty()) entries_by_family_[family_[r]].push_back(index);
       entries_by_year_[Year4(ref.year)].push_back(index);
@@ -220,6 +225,10 @@ class Checker {
         }
       }
       return -1;
+    }
+    if (!c.label.empty()) {
+      auto it = entry_by_label_.find(c.label);
+      return it == entry_by_label_.end() ? -1 : it->second;
     }
     if (c.authors.empty()) return -1;
     std::string family = FoldName(c.authors[0]);
@@ -710,6 +719,7 @@ class Checker {
   std::vector<int> note_work_;
   absl::flat_hash_map<int, int> note_by_number_;
   absl::flat_hash_map<int, int> entry_by_number_;
+  absl::flat_hash_map<std::string, int> entry_by_label_;
   absl::flat_hash_map<std::string, std::vector<int>> entries_by_family_;
   absl::flat_hash_map<std::string, std::vector<int>> entries_by_year_;
   static constexpr int kMaxNearMissComparisons = 20000;

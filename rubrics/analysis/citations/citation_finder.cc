@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "rubrics/analysis/citations/citation_parser.h"
 #include "rubrics/analysis/citations/implicit_sources.h"
 #include "rubrics/analysis/citations/name_utils.h"
@@ -190,6 +192,7 @@ void ParseReferenceBlock(const Document& doc, int index, bool notes,
     record.year = std::move(parsed.year);
     record.title = std::move(parsed.title);
     record.number = parsed.number;
+    record.label = std::move(parsed.label);
     record.style = parsed.style;
     record.note = parsed.note;
     record.ibid = parsed.ibid;
@@ -218,7 +221,12 @@ bool NarrativeAuthors(const AnalysisInput& input, const AnalysisResult& result,
   if (last < static_cast<int>(p.words.begin)) return false;
   absl::string_view gap = doc.text().substr(
       words[last].span.end, bracket.span.begin - words[last].span.end);
-  if (!TrimSpace(gap).empty() && TrimSpace(gap) != ".") return false;
+  // "Smith. (2019)" slips a full stop in; "Francis' (1999)" is possessive.
+  absl::string_view trimmed_gap = TrimSpace(gap);
+  if (!trimmed_gap.empty() && trimmed_gap != "." && trimmed_gap != "'" &&
+      trimmed_gap != "\xE2\x80\x99") {
+    return false;
+  }
   int name = last;
   if (WordIs(input.lexicon, name, "al") && name >= 1 &&
       WordIs(input.lexicon, name - 1, "et")) {
@@ -333,6 +341,44 @@ CitationRecord FromParsed(ParsedCitation parsed, const Parenthetical& bracket) {
   return record;
 }
 
+// "(Ibid., 109)": the work of the citation before, at page 109; its
+// source is unknown when nothing was cited before.
+CitationRecord IbidCitation(absl::string_view inner,
+                            const Parenthetical& bracket,
+                            const std::vector<CitationRecord>& so_far) {
+  CitationRecord record;
+  if (!so_far.empty()) {
+    const CitationRecord& before = so_far.back();
+    record.authors = before.authors;
+    record.et_al = before.et_al;
+    record.year = before.year;
+    record.numbers = before.numbers;
+    record.label = before.label;
+  }
+  record.span = bracket.span;
+  record.kind = v1::CITATION_KIND_PARENTHETICAL;
+  record.style = v1::CITATION_STYLE_CHICAGO;
+  record.paragraph = static_cast<int>(bracket.paragraph);
+  absl::string_view rest = TrimSpace(inner).substr(4);
+  absl::ConsumePrefix(&rest, ".");
+  absl::ConsumePrefix(&rest, ",");
+  record.locator = std::string(TrimSpace(rest));
+  return record;
+}
+
+// Whether `inner` (of "[^inner]", or of "[inner]" without `caret`) names a
+// footnote: after a caret any short one-line label does (Markdown gives
+// the caret no other use); without one only a label a note defines.
+bool IsFootnoteLabel(absl::string_view inner, bool caret,
+                     const absl::flat_hash_set<std::string>& note_labels) {
+  constexpr std::size_t kMaxLabel = 40;
+  if (inner.empty() || inner.size() > kMaxLabel ||
+      absl::StrContains(inner, '\n')) {
+    return false;
+  }
+  return caret || note_labels.contains(inner);
+}
+
 // Superscript digits used as footnote markers: "...the plan.¹²"
 void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
                             int index, AnalysisResult* result) {
@@ -379,6 +425,10 @@ void CitationFinder::Analyze(const AnalysisInput& input,
     ParseReferenceBlock(doc, index, notes, result);
   }
   const ImplicitSources implicit(doc, *result);
+  absl::flat_hash_set<std::string> note_labels;
+  for (const ReferenceRecord& r : result->references) {
+    if (!r.label.empty()) note_labels.insert(r.label);
+  }
   // Built on the first narrative candidate only: most brackets are not.
   std::vector<uint64_t> lower_case_words;
   bool have_lower_case_words = false;
@@ -393,22 +443,35 @@ void CitationFinder::Analyze(const AnalysisInput& input,
     }
     for (uint32_t b = p.parentheticals.begin; b < p.parentheticals.end; ++b) {
       const Parenthetical& bracket = doc.parentheticals()[b];
-      if (!bracket.closed || bracket.depth > 0) continue;
+      if (!bracket.closed || bracket.closed_depth > 0) continue;
       absl::string_view inner = doc.Slice(bracket.inner);
       if (bracket.open == '[') {
         CitationRecord record;
         record.span = bracket.span;
         record.paragraph = static_cast<int>(i);
-        if (absl::StartsWith(inner, "^")) {
-          inner.remove_prefix(1);
-          record.kind = v1::CITATION_KIND_FOOTNOTE;
-        } else {
-          record.kind = v1::CITATION_KIND_NUMERIC;
-        }
+        bool caret = absl::ConsumePrefix(&inner, "^");
+        record.kind =
+            caret ? v1::CITATION_KIND_FOOTNOTE : v1::CITATION_KIND_NUMERIC;
         record.style = v1::CITATION_STYLE_NUMERIC;
         record.numbers = ParseNumericCitation(inner);
-        if (!record.numbers.empty())
+        // "[Narrative](https://...)" is a link.
+        bool link = !caret && bracket.span.end < p.span.end &&
+                    (doc.text()[bracket.span.end] == '(' ||
+                     doc.text()[bracket.span.end] == '[');
+        if (record.numbers.empty() && !link &&
+            IsFootnoteLabel(inner, caret, note_labels)) {
+          // "[^White1]", or "[White1]" with the caret forgotten when a
+          // "[^White1]: ..." note defines it.
+          record.kind = v1::CITATION_KIND_FOOTNOTE;
+          record.label = std::string(inner);
+        }
+        if (!record.numbers.empty() || !record.label.empty())
           result->citations.push_back(std::move(record));
+        continue;
+      }
+      if (absl::StartsWithIgnoreCase(TrimSpace(inner), "ibid")) {
+        result->citations.push_back(
+            IbidCitation(inner, bracket, result->citations));
         continue;
       }
       std::vector<ParsedCitation> parsed_citations =
@@ -420,7 +483,15 @@ void CitationFinder::Analyze(const AnalysisInput& input,
         std::vector<std::string> authors =
             bare ? implicit.ForBareLocator(bracket, result->citations)
                  : implicit.ForAuthorOnly(inner);
-        if (!authors.empty()) {
+        // A page after a quotation is a citation even when its source is
+        // not clear: the quotation is cited, and its source is unknown.
+        bool cited_page = bare && !ImplicitSources::IsLifeSpan(inner) &&
+                          (implicit.FollowsQuotation(bracket) ||
+                           implicit.IsPageOfParaphrase(bracket));
+        if (authors.empty() && !bare) {
+          authors = implicit.NameAfterQuotation(bracket);
+        }
+        if (!authors.empty() || cited_page) {
           ParsedCitation author_only;
           author_only.authors = std::move(authors);
           author_only.style = v1::CITATION_STYLE_MLA;
@@ -442,8 +513,15 @@ void CitationFinder::Analyze(const AnalysisInput& input,
           }
           // MLA's "(49)": a page of the work named or cited just before.
           parsed.authors = implicit.ForPage(bracket, result->citations);
-          if (parsed.authors.empty()) continue;
           parsed.style = v1::CITATION_STYLE_MLA;
+          if (parsed.authors.empty()) {
+            // As for a bare page: cited, source unknown.
+            if (implicit.FollowsQuotation(bracket)) {
+              result->citations.push_back(
+                  FromParsed(std::move(parsed), bracket));
+            }
+            continue;
+          }
         }
         CitationRecord record = FromParsed(std::move(parsed), bracket);
         if (record.authors.empty()) {
@@ -453,6 +531,10 @@ void CitationFinder::Analyze(const AnalysisInput& input,
           }
           if (!NarrativeAuthors(input, *result, lower_case_words, bracket,
                                 &record)) {
+            // "(2005, p. 3)" cites a page although its author is not named
+            // where we can read it; so does "(2005)" closing a quotation.
+            if (!record.locator.empty() || implicit.FollowsQuotation(bracket))
+              result->citations.push_back(std::move(record));
             continue;
           }
           record.kind = v1::CITATION_KIND_NARRATIVE;

@@ -55,6 +55,36 @@ bool IsNumberRange(absl::string_view text) {
   return true;
 }
 
+// A locator MLA writes after the author: pages "45", "12-14", or the
+// book and chapter of a classical text, "6.4", "1.1.36-38".
+bool IsMlaLocator(absl::string_view word) {
+  if (IsNumberRange(word)) return true;
+  bool dot = false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c == '.' && i > 0 && i + 1 < word.size() && IsDigitByte(word[i - 1]) &&
+        IsDigitByte(word[i + 1])) {
+      dot = true;
+    } else if (!IsDigitByte(c) && c != '-') {
+      return false;
+    }
+  }
+  return dot && IsDigitByte(word[0]);
+}
+
+// The page of a page label glued to its number ("p105", "pg.56",
+// "pp.136-7"), or empty when `word` is not one.
+absl::string_view GluedPage(absl::string_view word) {
+  for (absl::string_view label :
+       {"pgs.", "pp.", "pg.", "p.", "pp", "pg", "p"}) {
+    if (word.size() > label.size() && absl::StartsWithIgnoreCase(word, label) &&
+        IsNumberRange(word.substr(label.size()))) {
+      return word.substr(label.size());
+    }
+  }
+  return absl::string_view();
+}
+
 // Parsed author segment: names and how they were joined.
 struct Authors {
   std::vector<std::string> names;
@@ -331,15 +361,24 @@ bool ParsePart(absl::string_view part, std::vector<ParsedCitation>* out) {
     // MLA: "Smith 45", "Smith and Jones 12-14"; also "Smith, pg. 45" and
     // "Smith, p105", with the page written irregularly.
     absl::string_view last = words.back();
-    bool glued_p = last.size() > 1 && (last[0] == 'p' || last[0] == 'P') &&
-                   IsNumberRange(last.substr(1));
-    if (words.size() < 2 || !(IsNumberRange(last) || glued_p)) return false;
-    absl::string_view author_raw =
-        part.substr(0, static_cast<std::size_t>(last.data() - part.data()));
+    absl::string_view glued_page = GluedPage(last);
+    bool glued_p = !glued_page.empty();
+    if (words.size() < 2 || !(IsMlaLocator(last) || glued_p)) return false;
+    // Several pages, "(Jones 264, 267)", start at the first of them.
+    std::size_t first = words.size() - 1;
+    while (!glued_p && first > 1) {
+      absl::string_view before = words[first - 1];
+      absl::ConsumeSuffix(&before, ",");
+      if (!IsMlaLocator(before)) break;
+      --first;
+    }
+    std::size_t locator_at =
+        static_cast<std::size_t>(words[first].data() - part.data());
+    absl::string_view author_raw = part.substr(0, locator_at);
     bool labelled = StripPageLabel(&author_raw, &c.irregular_page);
     c.irregular_page = c.irregular_page || glued_p;
     if (!ParseAuthorsInto(author_raw, &c)) return false;
-    c.locator = std::string(glued_p ? last.substr(1) : last);
+    c.locator = std::string(glued_p ? glued_page : part.substr(locator_at));
     if (labelled) c.locator = absl::StrCat("p. ", c.locator);
     absl::string_view sep = TrailingSeparator(author_raw, c.et_al);
     c.style = v1::CITATION_STYLE_MLA;

@@ -22,6 +22,13 @@ ImplicitSources::ImplicitSources(const Document& document,
     by_family_.emplace(FoldName(r.authors[0]), r.authors);
   }
   if (listed == 1) only_work_ = only->authors;
+  for (const Parenthetical& bracket : document.parentheticals()) {
+    if (bracket.closed && bracket.open == '(' &&
+        IsBareLocator(document.Slice(bracket.inner)) &&
+        FollowsQuotation(bracket)) {
+      ++quoted_bare_pages_;
+    }
+  }
 }
 
 std::vector<std::string> ImplicitSources::NamedInSentence(
@@ -57,8 +64,44 @@ bool ImplicitSources::FollowsQuotation(const Parenthetical& bracket) const {
   while (!before.empty() && (before.back() == ' ' || before.back() == ',')) {
     before.remove_suffix(1);
   }
-  return absl::EndsWith(before, "\"") || absl::EndsWith(before, "”") ||
-         absl::EndsWith(before, "'") || absl::EndsWith(before, "’");
+  if (absl::EndsWith(before, "\"") || absl::EndsWith(before, "”") ||
+      absl::EndsWith(before, "'") || absl::EndsWith(before, "’")) {
+    return true;
+  }
+  absl::string_view after = doc_.text().substr(bracket.span.end, 4);
+  absl::ConsumePrefix(&after, ".") || absl::ConsumePrefix(&after, ",");
+  return absl::StartsWith(after, "”") ||
+         (absl::StartsWith(after, "\"") &&
+          (after.size() == 1 || after[1] == ' ' || after[1] == '\n'));
+}
+
+bool ImplicitSources::FollowsLongQuotation(const Parenthetical& bracket) const {
+  constexpr int kMinWords = 4;
+  const Paragraph& p = doc_.paragraphs()[bracket.paragraph];
+  const auto& quotes = doc_.quotations();
+  // The last quotation of the paragraph that ends before the bracket.
+  auto it = std::lower_bound(
+      quotes.begin() + p.quotations.begin, quotes.begin() + p.quotations.end,
+      bracket.span.begin,
+      [](const Quotation& q, uint32_t offset) { return q.span.end <= offset; });
+  while (it != quotes.begin() + p.quotations.begin) {
+    --it;
+    if (it->span.end > bracket.span.begin || it->depth > 0) continue;
+    absl::string_view quoted = doc_.Slice(it->inner);
+    int words = 1;
+    for (std::size_t i = 0; i < quoted.size() && words < kMinWords; ++i) {
+      words += quoted[i] == ' ' ? 1 : 0;
+    }
+    return words >= kMinWords;
+  }
+  return false;
+}
+
+bool ImplicitSources::IsPageOfParaphrase(const Parenthetical& bracket) const {
+  constexpr int kMinQuotedBarePages = 2;
+  if (quoted_bare_pages_ < kMinQuotedBarePages) return false;
+  absl::string_view after = doc_.text().substr(bracket.span.end, 1);
+  return after == "." || after == ";" || after == "!" || after == "?";
 }
 
 std::vector<std::string> ImplicitSources::ForPage(
@@ -66,19 +109,41 @@ std::vector<std::string> ImplicitSources::ForPage(
     const std::vector<CitationRecord>& so_far) const {
   std::vector<std::string> named = NamedInSentence(bracket);
   if (!named.empty()) return named;
-  if (!so_far.empty() &&
-      so_far.back().paragraph == static_cast<int>(bracket.paragraph) &&
-      !so_far.back().authors.empty()) {
+  if (!only_work_.empty()) return only_work_;
+  // MLA: a page alone goes on citing the work cited last.
+  if (!so_far.empty() && !so_far.back().authors.empty()) {
     return so_far.back().authors;
   }
-  return only_work_;
+  return {};
 }
 
 std::vector<std::string> ImplicitSources::ForBareLocator(
     const Parenthetical& bracket,
     const std::vector<CitationRecord>& so_far) const {
   if (FollowsQuotation(bracket)) return ForPage(bracket, so_far);
+  if (IsLifeSpan(doc_.Slice(bracket.inner))) return {};
   return NamedInSentence(bracket);
+}
+
+bool ImplicitSources::IsLifeSpan(absl::string_view inner) {
+  inner = TrimSpace(inner);
+  auto year_at = [&](std::size_t at) {
+    int year = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(inner[i]))) return 0;
+      year = year * 10 + (inner[i] - '0');
+    }
+    return year;
+  };
+  std::size_t dash =
+      inner.size() == 9 && inner[4] == '-'                         ? 1
+      : inner.size() == 11 && inner.substr(4, 3) == "\xE2\x80\x93" ? 3
+                                                                   : 0;
+  if (dash == 0) return false;
+  int born = year_at(0), died = year_at(4 + dash);
+  constexpr int kMinYear = 1000, kMaxYear = 2100, kMaxAge = 120;
+  return born >= kMinYear && died <= kMaxYear && died > born &&
+         died - born <= kMaxAge;
 }
 
 bool ImplicitSources::IsBareLocator(absl::string_view inner) {
@@ -110,6 +175,34 @@ std::vector<std::string> ImplicitSources::ForAuthorOnly(
   if (words.empty() || words.size() > 3 || !StartsUpper(words[0])) return {};
   auto it = by_family_.find(FoldName(name));
   return it == by_family_.end() ? std::vector<std::string>() : it->second;
+}
+
+std::vector<std::string> ImplicitSources::NameAfterQuotation(
+    const Parenthetical& bracket) const {
+  constexpr std::size_t kMaxBytes = 50, kMaxWords = 5;
+  if (!FollowsQuotation(bracket) || !FollowsLongQuotation(bracket)) return {};
+  absl::string_view inner = TrimSpace(doc_.Slice(bracket.inner));
+  if (inner.empty() || inner.size() > kMaxBytes) return {};
+  WordList words = SplitWords(inner);
+  if (words.empty() || words.size() > kMaxWords || !StartsUpper(words[0])) {
+    return {};
+  }
+  int commas = 0;
+  for (absl::string_view word : words) {
+    for (char c : word) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return {};
+      commas += c == ',' ? 1 : 0;
+    }
+    bool glue =
+        word == "of" || word == "the" || word == "and" || IsNameParticle(word);
+    if (!StartsUpper(word) && !glue) return {};
+  }
+  // "(GLF)" names the quoted term, not its source.
+  bool acronym = words.size() == 1 &&
+                 absl::AsciiStrToUpper(words[0]) == std::string(words[0]);
+  if (commas > 1 || acronym) return {};
+  absl::string_view name = inner.substr(0, inner.find(','));
+  return {std::string(TrimSpace(name))};
 }
 
 }  // namespace marginalia::rubrics

@@ -38,19 +38,44 @@ class ImplicitSources {
       const Parenthetical& bracket,
       const std::vector<CitationRecord>& so_far) const;
 
+  // Whether `bracket` closes on a quotation: '"...." (49)', or ends one:
+  // '"... to our law (1.1.41-44)"'. A page there is a citation even when
+  // its source is not clear.
+  bool FollowsQuotation(const Parenthetical& bracket) const;
+
+  // Whether a bare page `bracket` is a citation although no quotation
+  // closes there: it ends a sentence ("... charge fees (85).") in an essay
+  // that cites pages after its quotations in the same bare form.
+  bool IsPageOfParaphrase(const Parenthetical& bracket) const;
+
+  // Whether `inner` is a life span, "1711-1776", rather than pages.
+  static bool IsLifeSpan(absl::string_view inner);
+
+  // For a bracket after a quotation that holds only a name or a short
+  // title ("(Kelley)", "(Gibbs, Critique)", "(The Prince)"): that name, as
+  // the source's, when the reference list does not have it (or there is
+  // none). Empty when the bracket holds no such name, or follows a quoted
+  // term rather than a quotation: 'the "Volksgemeinschaft" (People's
+  // Community)' translates.
+  std::vector<std::string> NameAfterQuotation(
+      const Parenthetical& bracket) const;
+
   // The authors of the listed work whose first author is all `inner` says
   // ("Ritchie", "Ritchie et al."), or empty.
   std::vector<std::string> ForAuthorOnly(absl::string_view inner) const;
 
  private:
   std::vector<std::string> NamedInSentence(const Parenthetical& bracket) const;
-  bool FollowsQuotation(const Parenthetical& bracket) const;
+  // Whether the quotation just before `bracket` runs to several words.
+  bool FollowsLongQuotation(const Parenthetical& bracket) const;
 
   const Document& doc_;
   // Folded family name of an entry's first author -> the entry's authors.
   absl::flat_hash_map<std::string, std::vector<std::string>> by_family_;
   // The authors of the only listed work, when exactly one is listed.
   std::vector<std::string> only_work_;
+  // Bare pages that follow a quotation: the essay's way of citing.
+  int quoted_bare_pages_ = 0;
 };
 
 }  // namespace marginalia::rubrics

@@ -363,10 +363,15 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
     std::size_t close = rest.find("]:");
     if (close != absl::string_view::npos) {
       int number = 0;
-      for (std::size_t i = 0; i < close && IsDigitByte(rest[i]); ++i) {
-        number = number * 10 + (rest[i] - '0');
+      std::size_t digits = 0;
+      for (; digits < close && IsDigitByte(rest[digits]); ++digits) {
+        number = number * 10 + (rest[digits] - '0');
       }
       entry.number = number;
+      if (digits < close) {
+        entry.number = 0;
+        entry.label = std::string(rest.substr(0, close));
+      }
       rest = TrimSpace(rest.substr(close + 2));
     }
   }

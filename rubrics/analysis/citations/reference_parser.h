@@ -16,7 +16,8 @@ struct ParsedReference {
   std::vector<std::string> authors;  // family names, or a corporate name
   std::string year;                  // "1986", "2018a", "n.d."; may be empty
   std::string title;
-  int number = 0;  // "[3] ..." or "3. ..."
+  int number = 0;     // "[3] ..." or "3. ..."
+  std::string label;  // "White1" of "[^White1]: ..."
   marginalia::v1::CitationStyle style =
       marginalia::v1::CITATION_STYLE_UNSPECIFIED;
   // A note ("3 Joan Scott, Gender ... , 44.") of a Notes section, rather
