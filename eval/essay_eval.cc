@@ -315,14 +315,19 @@ void EvaluateSources(absl::string_view name, const EssayGold& gold,
     if (s.authors().empty()) continue;  // unnamed: nothing to get wrong
     std::string first = s.authors(0);
     bool right = false;
-    if (s.in_reference_list()) {
-      const GoldReference* ref = GoldReferenceAt(gold, s.reference_span());
-      right =
-          ref != nullptr &&
-          (ref->authors().empty() ? true : SameName(first, ref->authors(0)));
+    const GoldReference* ref = s.in_reference_list()
+                                   ? GoldReferenceAt(gold, s.reference_span())
+                                   : nullptr;
+    if (ref != nullptr) {
+      right = ref->authors().empty() || SameName(first, ref->authors(0));
     } else {
+      // Not an entry the gold lists (a note, a short form, an unlisted
+      // work): right when it names an author the essay cites or lists.
       for (const GoldCitation& c : gold.citations()) {
         right |= SameName(first, c.author());
+      }
+      for (const GoldReference& r : gold.references()) {
+        right |= !r.authors().empty() && SameName(first, r.authors(0));
       }
     }
     tally->Count("sources.named", right,

@@ -96,7 +96,12 @@ class Checker {
       CitationRecord& c = result_->citations[i];
       int reference = MatchReference(c);
       std::string key;
-      if (reference >= 0 && result_->references[reference].note) {
+      if (int listed = EntryWithTitleOf(reference); listed >= 0) {
+        // A note naming the work by its title alone: the entry listing it.
+        ++result_->references[reference].cited;
+        reference = listed;
+        key = absl::StrCat("ref#", reference);
+      } else if (reference >= 0 && result_->references[reference].note) {
         // A footnote: its note names the work (Ibid. the one before), and
         // the source is that work's bibliography entry when there is one.
         ++result_->references[reference].cited;
@@ -181,9 +186,36 @@ class Checker {
       }
       if (!ref.label.empty()) entry_by_label_.try_emplace(ref.label, index);
       if (ref.note) continue;
+      if (!ref.authors.empty() && ref.title.size() >= kMinTitleKey) {
+        entry_by_title_.try_emplace(TitleKey(ref.title), index);
+      }
       if (!family_[r].empty()) entries_by_family_[family_[r]].push_back(index);
       entries_by_year_[Year4(ref.year)].push_back(index);
     }
+  }
+
+  // Titles compare by their first letters, folded: a note's "Traditions
+  // and Trajectories in the Historiography" and the entry's full title.
+  static constexpr std::size_t kMinTitleKey = 16;
+  static std::string TitleKey(absl::string_view title) {
+    std::string key;
+    for (char ch : title) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(ch))) {
+        key.push_back(absl::ascii_tolower(static_cast<unsigned char>(ch)));
+      }
+      if (key.size() == kMinTitleKey) break;
+    }
+    return key;
+  }
+
+  // For reference `r` (a note or entry) that names no author, only a title:
+  // the author's entry listing that title, or -1.
+  int EntryWithTitleOf(int r) const {
+    if (r < 0) return -1;
+    const ReferenceRecord& ref = result_->references[r];
+    if (!ref.authors.empty() || ref.title.size() < kMinTitleKey) return -1;
+    auto it = entry_by_title_.find(TitleKey(ref.title));
+    return it == entry_by_title_.end() || it->second == r ? -1 : it->second;
   }
 
   // The work note `note` cites (following "Ibid." back to the note it
@@ -720,6 +752,7 @@ class Checker {
   absl::flat_hash_map<int, int> note_by_number_;
   absl::flat_hash_map<int, int> entry_by_number_;
   absl::flat_hash_map<std::string, int> entry_by_label_;
+  absl::flat_hash_map<std::string, int> entry_by_title_;
   absl::flat_hash_map<std::string, std::vector<int>> entries_by_family_;
   absl::flat_hash_map<std::string, std::vector<int>> entries_by_year_;
   static constexpr int kMaxNearMissComparisons = 20000;

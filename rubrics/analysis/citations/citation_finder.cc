@@ -1,6 +1,7 @@
 #include "rubrics/analysis/citations/citation_finder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -488,10 +489,14 @@ void CitationFinder::Analyze(const AnalysisInput& input,
         bool cited_page = bare && !ImplicitSources::IsLifeSpan(inner) &&
                           (implicit.FollowsQuotation(bracket) ||
                            implicit.IsPageOfParaphrase(bracket));
+        bool cited_work = false;
         if (authors.empty() && !bare) {
-          authors = implicit.NameAfterQuotation(bracket);
+          std::optional<std::vector<std::string>> named =
+              implicit.NameAfterQuotation(bracket);
+          cited_work = named.has_value();
+          if (named) authors = std::move(*named);
         }
-        if (!authors.empty() || cited_page) {
+        if (!authors.empty() || cited_page || cited_work) {
           ParsedCitation author_only;
           author_only.authors = std::move(authors);
           author_only.style = v1::CITATION_STYLE_MLA;

@@ -177,32 +177,39 @@ std::vector<std::string> ImplicitSources::ForAuthorOnly(
   return it == by_family_.end() ? std::vector<std::string>() : it->second;
 }
 
-std::vector<std::string> ImplicitSources::NameAfterQuotation(
+std::optional<std::vector<std::string>> ImplicitSources::NameAfterQuotation(
     const Parenthetical& bracket) const {
   constexpr std::size_t kMaxBytes = 50, kMaxWords = 5;
-  if (!FollowsQuotation(bracket) || !FollowsLongQuotation(bracket)) return {};
+  if (!FollowsQuotation(bracket) || !FollowsLongQuotation(bracket))
+    return std::nullopt;
   absl::string_view inner = TrimSpace(doc_.Slice(bracket.inner));
-  if (inner.empty() || inner.size() > kMaxBytes) return {};
+  if (inner.empty() || inner.size() > kMaxBytes) return std::nullopt;
   WordList words = SplitWords(inner);
   if (words.empty() || words.size() > kMaxWords || !StartsUpper(words[0])) {
-    return {};
+    return std::nullopt;
   }
   int commas = 0;
   for (absl::string_view word : words) {
     for (char c : word) {
-      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return {};
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c)))
+        return std::nullopt;
       commas += c == ',' ? 1 : 0;
     }
-    bool glue =
-        word == "of" || word == "the" || word == "and" || IsNameParticle(word);
-    if (!StartsUpper(word) && !glue) return {};
+    // Lower-case glue may join a short title after the comma only.
+    bool glue = commas > 0 && (word == "of" || word == "the" || word == "and");
+    if (!StartsUpper(word) && !IsNameParticle(word) && !glue)
+      return std::nullopt;
   }
-  // "(GLF)" names the quoted term, not its source.
+  // "(GLF)" names the quoted term, not its source; "(The Prince)" is a
+  // title, the work rather than who wrote it.
   bool acronym = words.size() == 1 &&
                  absl::AsciiStrToUpper(words[0]) == std::string(words[0]);
-  if (commas > 1 || acronym) return {};
+  if (commas > 1 || acronym) return std::nullopt;
+  if (words[0] == "The" || words[0] == "A" || words[0] == "An") {
+    return std::vector<std::string>();
+  }
   absl::string_view name = inner.substr(0, inner.find(','));
-  return {std::string(TrimSpace(name))};
+  return std::vector<std::string>{std::string(TrimSpace(name))};
 }
 
 }  // namespace marginalia::rubrics

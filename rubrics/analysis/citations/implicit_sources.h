@@ -5,6 +5,7 @@
 // reference list is parsed; immutable afterwards.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,12 +53,12 @@ class ImplicitSources {
   static bool IsLifeSpan(absl::string_view inner);
 
   // For a bracket after a quotation that holds only a name or a short
-  // title ("(Kelley)", "(Gibbs, Critique)", "(The Prince)"): that name, as
-  // the source's, when the reference list does not have it (or there is
-  // none). Empty when the bracket holds no such name, or follows a quoted
-  // term rather than a quotation: 'the "Volksgemeinschaft" (People's
+  // title ("(Kelley)", "(Gibbs, Critique)", "(The Prince)"): the name, as
+  // the source's, or no name for a title (a citation of a work we cannot
+  // name). Nullopt when the bracket is not such a citation, e.g. after a
+  // quoted term rather than a quotation: 'the "Volksgemeinschaft" (People's
   // Community)' translates.
-  std::vector<std::string> NameAfterQuotation(
+  std::optional<std::vector<std::string>> NameAfterQuotation(
       const Parenthetical& bracket) const;
 
   // The authors of the listed work whose first author is all `inner` says

@@ -156,6 +156,25 @@ bool EndsInvertedName(absl::string_view head, absl::string_view next) {
 // The end of the author segment of an entry without a bracketed year: the
 // first ". " that does not follow an initial. When that full stop follows a
 // year ("Gillin, D. G. 1963. Title"), the segment ends before the year.
+// Whether an entry with no author punctuation at all is a title: several
+// words with lower-case ones among them that no name list has ("in",
+// "the"; "and", "&" and particles such as "van" may join names), or an
+// article first.
+bool IsTitleNotAuthors(absl::string_view segment) {
+  constexpr std::size_t kMinTitleWords = 4;
+  WordList words = SplitWords(segment);
+  if (words.empty()) return false;
+  if (words[0] == "The" || words[0] == "A" || words[0] == "An") return true;
+  if (words.size() < kMinTitleWords) return false;
+  for (absl::string_view word : words) {
+    if (!StartsUpper(word) && word != "and" && word != "&" &&
+        !IsNameParticle(word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t AuthorSegmentEnd(absl::string_view text) {
   for (std::size_t i = 1; i + 1 < text.size(); ++i) {
     if (text[i] != '.' || text[i + 1] != ' ') continue;
@@ -380,8 +399,20 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
   bool bracketed_year = paren != absl::string_view::npos && paren < 200 &&
                         FindYear(rest.substr(paren + 2, 24), &b, &e) && b == 0;
   if (bracketed_year) {
-    // APA "Author. (1986). Title." or Harvard "Author (1986) Title".
-    entry.authors = ReferenceFamilyNames(rest.substr(0, paren));
+    // APA "Author. (1986). Title." or Harvard "Author (1986) Title". A
+    // quoted title before the bracket ends the authors: Chicago's
+    // "Author. “Title.” Journal 4, no. 3 (2006): 488."
+    absl::string_view author_part = rest.substr(0, paren);
+    std::size_t quote =
+        std::min(author_part.find('"'), author_part.find("\xE2\x80\x9C"));
+    if (quote != absl::string_view::npos && quote > 0) {
+      entry.authors = ReferenceFamilyNames(author_part.substr(0, quote));
+      entry.year = std::string(rest.substr(paren + 2 + b, e - b));
+      entry.title = TitleAfter(author_part.substr(quote));
+      entry.style = v1::CITATION_STYLE_CHICAGO;
+      return entry;
+    }
+    entry.authors = ReferenceFamilyNames(author_part);
     absl::string_view year_part = rest.substr(paren + 2);
     entry.year = std::string(year_part.substr(b, e - b));
     std::size_t close = year_part.find(')');
@@ -407,6 +438,15 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
     entry.style = v1::CITATION_STYLE_HARVARD;
     entry.authors = ReferenceFamilyNames(authors);
     entry.title = TitleAfter(trimmed_after.substr(ye));
+    return entry;
+  }
+  if (author_end == absl::string_view::npos && IsTitleNotAuthors(authors)) {
+    // "Traditions and Trajectories in the Historiography of ...": a note or
+    // entry that names the work by its title alone.
+    entry.title = std::string(TrimSpace(authors));
+    if (FindLastYear(after, &yb, &ye)) {
+      entry.year = std::string(after.substr(yb, ye - yb));
+    }
     return entry;
   }
   entry.authors = ReferenceFamilyNames(authors);

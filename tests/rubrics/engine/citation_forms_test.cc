@@ -181,5 +181,27 @@ History became "a story filled with impurities" (Kelley), and its method was "th
               ElementsAre("(Kelley) -> Kelley", "(Gibbs, Critique) -> Gibbs"));
 }
 
+TEST(CitationFormsTest, ANoteNamingTheWorkByTitleCitesItsListedAuthor) {
+  const std::string essay = R"(Witches
+
+Historians long read the trials as a war on women.[^1] Recent work reads them as a war on the poor.
+
+[^1]: Traditions and Trajectories in the Historiography of European Witch Hunting
+
+Bibliography
+
+Fudge, Thomas A. “Traditions and Trajectories in the Historiography of European Witch Hunting.” History Compass 4, no. 3 (2006): 488-527.
+)";
+  EXPECT_THAT(CitedIn(essay), ElementsAre("[^1] -> Fudge"));
+}
+
+TEST(CitationFormsTest, ATitleAfterAQuotationIsACitationOfAnUnnamedWork) {
+  const std::string essay = R"(Machiavelli
+
+The prince must learn "how not to be good, and to use this knowledge" (The Prince).
+)";
+  EXPECT_THAT(CitedIn(essay), ElementsAre("(The Prince) -> ?"));
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
