@@ -145,6 +145,23 @@ TEST_F(ReviewWorkflowTest, DraftsPointAtThePreviousOne) {
   EXPECT_TRUE(Feedback(tutor(), first).previous_submission_id().empty());
 }
 
+// Found by the model-based test: the deltas of a released second draft
+// carried the scores of the first, which was never released.
+TEST_F(ReviewWorkflowTest, DeltasDoNotShowAnUnreleasedDraftsScores) {
+  std::string first = course_.Submit(student(0), testing::SampleEssay());
+  std::string second =
+      course_.Submit(student(0), testing::SampleEssay() + "\nMore.\n");
+  ASSERT_TRUE(Release(second).ok());
+  v1::GetFeedbackResponse feedback = Feedback(student(0), second);
+  EXPECT_TRUE(feedback.has_report());
+  EXPECT_EQ(feedback.deltas_size(), 0);
+  EXPECT_EQ(feedback.previous_submission_id(), first);
+  EXPECT_GT(Feedback(tutor(), second).deltas_size(), 0);
+
+  ASSERT_TRUE(Release(first).ok());
+  EXPECT_GT(Feedback(student(0), second).deltas_size(), 0);
+}
+
 TEST_F(ReviewWorkflowTest, OverridesNeedAReasonAndLandInTheAuditLog) {
   std::string id = course_.Submit(student(0), testing::SampleEssay());
   v1::SetCriterionScoreRequest request;
