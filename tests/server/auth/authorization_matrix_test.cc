@@ -240,6 +240,20 @@ AuthorizationMatrixTest::Calls() {
     v1::UpdateAssignmentRubricResponse o;
     return admin_->UpdateAssignmentRubric(Ctx(t).get(), r, &o).error_code();
   };
+  calls[A + "SetDraftLock"] = [=](const std::string& t) {
+    v1::SetDraftLockRequest r;
+    r.set_assignment_id("hist101");
+    v1::SetDraftLockResponse o;
+    return admin_->SetDraftLock(Ctx(t).get(), r, &o).error_code();
+  };
+  calls[A + "GrantExtension"] = [=](const std::string& t) {
+    v1::GrantExtensionRequest r;
+    r.set_assignment_id("hist101");
+    r.set_student(course_.students[1].id);
+    r.mutable_until()->set_seconds(4000000000);
+    v1::GrantExtensionResponse o;
+    return admin_->GrantExtension(Ctx(t).get(), r, &o).error_code();
+  };
   calls[A + "CreateEnrolment"] = [=](const std::string& t) {
     std::string user = course_.MakeUser(fresh("enrolee")).id;
     v1::CreateEnrolmentRequest r;
@@ -500,6 +514,8 @@ const std::map<std::string, std::string>& Expected() {
       {"AdminService/GetAssignment", /*      */ "UUOONOON"},
       {"AdminService/ListAssignments", /*    */ "UUOONOON"},
       {"AdminService/UpdateAssignmentRubric", "UUOONDDN"},
+      {"AdminService/SetDraftLock", /*       */ "UUOONDDN"},
+      {"AdminService/GrantExtension", /*     */ "UUOONDDN"},
       {"AdminService/CreateEnrolment", /*    */ "UUOONDDN"},
       {"AdminService/ListEnrolments", /*     */ "UUOONDDN"},
       {"AdminService/CreateToken", /*        */ "UUODDODD"},
