@@ -91,6 +91,30 @@ TEST(CliEndToEndTest, ResubmittingTheSameFileStoresItOnce) {
   EXPECT_EQ(JsonStrings(listed, "id").size(), 1u) << listed;
 }
 
+// A tutor locks a late assignment; one student gets an extension.
+TEST(CliEndToEndTest, LockedAssignmentRefusesDraftsButForAnExtension) {
+  CliServer server;
+  std::string bo = server.User("bo");
+  std::string cy = server.User("cy");
+  server.Ok(server.admin(), {"course", "create", "c1"});
+  server.Ok(server.admin(), {"enrol", "bo", "cy", "--course", "c1"});
+  server.Ok(server.admin(), {"assignment", "create", "a1", "--course", "c1",
+                             "--due", "2001-09-09T00:00:00Z"});
+  std::string essay = testing::TestDataPath("soviet-model-essay.txt");
+  std::vector<std::string> submit = {"submit", essay, "--assignment", "a1"};
+  EXPECT_THAT(
+      server.Ok(server.admin(), {"assignment", "lock", "a1", "--after-due"}),
+      HasSubstr("stops taking drafts after its due time"));
+  ProcessResult refused = Cli(server.address(), bo, submit);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("FAILED_PRECONDITION"));
+  EXPECT_THAT(refused.err, HasSubstr("extension"));
+  server.Ok(server.admin(), {"assignment", "extend", "a1", "--student", "bo",
+                             "--until", "2096-01-01T00:00:00Z"});
+  EXPECT_THAT(server.Ok(bo, submit), HasSubstr("Stored submission"));
+  EXPECT_EQ(Cli(server.address(), cy, submit).exit_code, 1);
+}
+
 TEST(CliEndToEndTest, ServerErrorsReachStderrWithExitCodeOne) {
   CliServer server;
   ProcessResult missing =
