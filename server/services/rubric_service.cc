@@ -7,6 +7,7 @@
 #include "rubrics/rubric/rubric_loader.h"
 #include "server/services/grpc_status.h"
 #include "server/services/handler.h"
+#include "server/util/quote.h"
 
 namespace marginalia::server {
 
@@ -33,8 +34,8 @@ grpc::Status RubricServiceImpl::ListRubrics(
   if (!request->page_token().empty() &&
       (!absl::SimpleAtoi(request->page_token(), &offset) ||
        offset > all->size())) {
-    return ToGrpcStatus(absl::InvalidArgumentError(
-        absl::StrCat("page_token '", request->page_token(), "' is not valid")));
+    return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat(
+        "page_token ", QuotePrefix(request->page_token()), " is not valid")));
   }
   if (request->page_size() < 0) {
     return ToGrpcStatus(

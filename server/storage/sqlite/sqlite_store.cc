@@ -292,7 +292,7 @@ absl::StatusOr<v1::FeedbackReport> SqliteStore::GetReport(
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
     return absl::NotFoundError(
-        absl::StrCat("no report for submission '", submission_id, "'"));
+        absl::StrCat("no report for submission ", QuotePrefix(submission_id)));
   }
   v1::FeedbackReport report;
   if (!report.ParseFromString(select.ColumnText(0))) {
@@ -364,7 +364,7 @@ absl::StatusOr<StoredRubric> SqliteStore::GetRubric(absl::string_view id,
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
     return absl::NotFoundError(absl::StrCat(
-        "no rubric '", id, "'",
+        "no rubric ", QuotePrefix(id),
         version > 0 ? absl::StrCat(" version ", version) : std::string()));
   }
   return StoredRubric{ReadRubricInfo(select), select.ColumnText(7)};

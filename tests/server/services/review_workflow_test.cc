@@ -162,6 +162,66 @@ TEST_F(ReviewWorkflowTest, DeltasDoNotShowAnUnreleasedDraftsScores) {
   EXPECT_GT(Feedback(student(0), second).deltas_size(), 0);
 }
 
+// Issue 13: the author was told "no reviews yet" while reviews existed
+// and were only withheld until release.
+TEST_F(ReviewWorkflowTest, WithheldReviewsAreCountedButNotShown) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    ids.push_back(
+        course_.Submit(student(i), testing::SampleEssay() + std::to_string(i)));
+  }
+  v1::AllocatePeerReviewsRequest allocate;
+  allocate.set_assignment_id("hist101");
+  v1::AllocatePeerReviewsResponse allocated;
+  TokenContext c1(tutor().token);
+  ASSERT_TRUE(review_->AllocatePeerReviews(&c1, allocate, &allocated).ok());
+  int done = 0;
+  for (const v1::ReviewTask& task : allocated.created()) {
+    if (task.submission_id() != ids[0]) continue;
+    v1::SubmitReviewRequest submit;
+    submit.set_task_id(task.id());
+    submit.set_overall_comment("Withheld until release.");
+    for (const char* criterion :
+         {"structure", "comparison", "evidence", "citations", "mechanics"}) {
+      v1::CriterionReviewScore* score = submit.add_scores();
+      score->set_criterion_id(criterion);
+      score->set_level(2);
+    }
+    v1::SubmitReviewResponse review;
+    TokenContext c(student(task.reviewer().back() - '1').token);
+    ASSERT_TRUE(review_->SubmitReview(&c, submit, &review).ok());
+    ++done;
+  }
+  ASSERT_EQ(done, 2);
+
+  auto reviews = [&]() {
+    v1::ListReviewsRequest request;
+    request.set_submission_id(ids[0]);
+    v1::ListReviewsResponse response;
+    TokenContext c(student(0).token);
+    EXPECT_TRUE(review_->ListReviews(&c, request, &response).ok());
+    return response;
+  };
+  auto summary = [&]() {
+    v1::GetPeerSummaryRequest request;
+    request.set_submission_id(ids[0]);
+    v1::GetPeerSummaryResponse response;
+    TokenContext c(student(0).token);
+    EXPECT_TRUE(review_->GetPeerSummary(&c, request, &response).ok());
+    return response;
+  };
+  EXPECT_EQ(reviews().reviews_size(), 0);
+  EXPECT_EQ(reviews().withheld_reviews(), 2);
+  EXPECT_EQ(summary().withheld_reviews(), 2);
+  EXPECT_EQ(summary().summary().criteria_size(), 0);
+
+  ASSERT_TRUE(Release(ids[0]).ok());
+  EXPECT_EQ(reviews().reviews_size(), 2);
+  EXPECT_EQ(reviews().withheld_reviews(), 0);
+  EXPECT_EQ(summary().withheld_reviews(), 0);
+  EXPECT_GT(summary().summary().criteria_size(), 0);
+}
+
 TEST_F(ReviewWorkflowTest, OverridesNeedAReasonAndLandInTheAuditLog) {
   std::string id = course_.Submit(student(0), testing::SampleEssay());
   v1::SetCriterionScoreRequest request;

@@ -90,5 +90,31 @@ TEST_F(RubricServiceTest, UnknownRubricIsNotFound) {
   EXPECT_THAT(status.error_message(), HasSubstr("missing"));
 }
 
+// Error messages quote at most a short prefix of what the client sent.
+TEST_F(RubricServiceTest, AnUnknownLongRubricIdIsQuotedShort) {
+  v1::GetRubricRequest get;
+  get.set_id(std::string(300, 'r'));
+  get.set_version(7);
+  v1::GetRubricResponse response;
+  testing::TokenContext context(server_.admin_token());
+  grpc::Status status = stub_->GetRubric(&context, get, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("'rrrr"));
+  EXPECT_THAT(status.error_message(), HasSubstr("...'"));
+  EXPECT_THAT(status.error_message(),
+              ::testing::Not(HasSubstr(std::string(40, 'r'))));
+}
+
+TEST_F(RubricServiceTest, ABadPageTokenIsQuotedShort) {
+  v1::ListRubricsRequest list;
+  list.set_page_token(std::string(300, '9') + "x");
+  v1::ListRubricsResponse response;
+  testing::TokenContext context(server_.admin_token());
+  grpc::Status status = stub_->ListRubrics(&context, list, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              ::testing::Not(HasSubstr(std::string(40, '9'))));
+}
+
 }  // namespace
 }  // namespace marginalia
