@@ -49,7 +49,7 @@ std::map<std::string, Rule, std::less<>> Policy() {
 
       {rubric + "ListRubrics", AnyUser()},
       {rubric + "GetRubric", AnyUser()},
-      {rubric + "CreateRubricVersion", AdminOrAnyTutor()},
+      {rubric + "CreateRubricVersion", RubricInstaller("course_id")},
       {rubric + "ValidateRubric", AnyUser()},
 
       {review + "CreateComment", CommentWriter()},

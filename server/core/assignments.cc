@@ -52,7 +52,8 @@ absl::StatusOr<v1::Assignment> Assignments::Create(v1::Assignment assignment) {
   }
   ASSIGN_OR_RETURN(
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
-      rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
+      rubrics_->GetForCourse(assignment.course_id(), assignment.rubric_id(),
+                             assignment.rubric_version()));
   assignment.set_rubric_version(rubric->version());
   *assignment.mutable_create_time() = ToTimestamp(clock_->Now());
   RETURN_IF_ERROR(store_->CreateAssignment(assignment));
@@ -71,7 +72,8 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
   std::string rubric_id = request.rubric_id().empty() ? assignment.rubric_id()
                                                       : request.rubric_id();
   ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
-                   rubrics_->Get(rubric_id, request.rubric_version()));
+                   rubrics_->GetForCourse(assignment.course_id(), rubric_id,
+                                          request.rubric_version()));
   std::string old_name =
       RubricName(assignment.rubric_id(), assignment.rubric_version());
   std::string new_name = RubricName(rubric->id(), rubric->version());

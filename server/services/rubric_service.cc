@@ -77,10 +77,11 @@ grpc::Status RubricServiceImpl::CreateRubricVersion(
   absl::StatusOr<Access> access =
       auth_->Authorize(context, Method("CreateRubricVersion"), *request);
   if (!access.ok()) return ToGrpcStatus(access.status());
-  absl::StatusOr<v1::RubricInfo> info =
-      catalog_->CreateVersion(request->text(), access->caller.id());
-  if (!info.ok()) return ToGrpcStatus(info.status());
-  *response->mutable_info() = *std::move(info);
+  absl::StatusOr<v1::CreateRubricVersionResponse> installed =
+      catalog_->CreateVersion(request->text(), access->caller.id(),
+                              request->course_id());
+  if (!installed.ok()) return ToGrpcStatus(installed.status());
+  *response = *std::move(installed);
   return grpc::Status::OK;
 }
 

@@ -250,12 +250,21 @@ TEST(CliEndToEndTest, RubricListShowAndInstall) {
   testing::TempDir dir;
   std::string rubric = dir.File("short.textproto");
   testing::WriteFile(rubric, kRubric);
-  for (const char* version : {"version 1", "version 2"}) {
+  // The same file twice is one version.
+  for (const char* said : {"Installed rubric 'short-essay' version 1",
+                           "version 1 has the same text: nothing installed"}) {
     ProcessResult install =
         Cli(server.address(), admin, {"rubric", "install", rubric});
     ASSERT_EQ(install.exit_code, 0) << install.err;
-    EXPECT_THAT(install.out, HasSubstr(version));
+    EXPECT_THAT(install.out, HasSubstr(said));
   }
+  // Built-in rubrics never change, not even for an administrator.
+  std::string history = dir.File("history.textproto");
+  testing::WriteFile(history, show.out);
+  ProcessResult built_in =
+      Cli(server.address(), admin, {"rubric", "install", history});
+  EXPECT_EQ(built_in.exit_code, 1);
+  EXPECT_THAT(built_in.err, HasSubstr("built in"));
   ProcessResult missing =
       Cli(server.address(), admin, {"rubric", "show", "nope"});
   EXPECT_EQ(missing.exit_code, 1);
