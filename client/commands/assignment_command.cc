@@ -3,11 +3,14 @@
 //                   [--peer-weight W] [--named] [--engine-feedback-now]
 //                   list --course C | show ID
 //                   set-rubric ID [--rubric R] [--rubric-version V] --reason R
+//                   lock ID [--after-due] [--after-release]
+//                   extend ID --student S --until RFC3339
 #include <memory>
 #include <string>
 
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "client/commands/assignment_lock_command.h"
 #include "client/commands/commands.h"
 #include "marginalia/v1/admin.grpc.pb.h"
 
@@ -163,6 +166,8 @@ void AddAssignmentCommand(CLI::App& app, CliContext& context, int* exit_code) {
           out << "Re-scored " << response.rescored() << " submissions\n";
         });
   });
+
+  AddAssignmentLockCommands(cmd, context, exit_code);
 }
 
 }  // namespace marginalia::client

@@ -2,7 +2,7 @@
 //   list                 rubrics installed on the server
 //   show ID [--version]  one rubric, as the text a tutor edits (or JSON)
 //   validate FILE        check a rubric file locally: "file:line: problem"
-//   install FILE         add the file as the next version on the server
+//   install FILE [--course C]  add the file as the next version (of C)
 #include <memory>
 #include <string>
 
@@ -22,6 +22,7 @@ struct RubricArgs {
   std::string id;
   int version = 0;
   std::string file;
+  std::string course;
   bool all_versions = false;
   Format format = Format::kText;
 };
@@ -94,10 +95,17 @@ int RunInstall(const RubricArgs& args, CliContext& context) {
   auto stub = v1::RubricService::NewStub(context.Channel());
   v1::CreateRubricVersionRequest request;
   request.set_text(*text);
+  request.set_course_id(args.course);
   v1::CreateRubricVersionResponse response;
   grpc::Status status = stub->CreateRubricVersion(
       context.NewCallContext().get(), request, &response);
   if (!status.ok()) return context.ReportRpcError(status);
+  if (!response.created()) {
+    context.out() << "Rubric '" << response.info().id() << "' version "
+                  << response.info().version()
+                  << " has the same text: nothing installed\n";
+    return kExitOk;
+  }
   context.out() << "Installed rubric '" << response.info().id() << "' version "
                 << response.info().version() << "\n";
   return kExitOk;
@@ -137,6 +145,9 @@ void AddRubricCommand(CLI::App& app, CliContext& context, int* exit_code) {
   CLI::App* install = rubric->add_subcommand(
       "install", "Add a rubric file as the next version on the server");
   install->add_option("FILE", args->file, "rubric .textproto file")->required();
+  install->add_option("--course", args->course,
+                      "the course that owns it (tutors); without it, a "
+                      "site-wide rubric (administrators)");
   install->callback(
       [args, &context, exit_code] { *exit_code = RunInstall(*args, context); });
 }

@@ -146,15 +146,6 @@ Rule AdminOnly() {
   };
 }
 
-Rule AdminOrAnyTutor() {
-  return [](const RuleInput& in) -> absl::StatusOr<Relation> {
-    if (in.caller.admin()) return Relation::kAdmin;
-    ASSIGN_OR_RETURN(bool tutor, in.store.IsTutorAnywhere(in.caller.id()));
-    if (tutor) return Relation::kStaff;
-    return Denied("only administrators and tutors may do this");
-  };
-}
-
 Rule SelfOrAdmin(std::string path) {
   return [path](const RuleInput& in) -> absl::StatusOr<Relation> {
     std::string user = FieldValue(in.request, path);
@@ -209,6 +200,17 @@ Rule CourseTutor(std::string path) {
     if (course.empty()) return Required(path);
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
     return TutorOfCourse(in, course, {"course", course});
+  };
+}
+
+Rule RubricInstaller(std::string path) {
+  Rule tutor = CourseTutor(path);
+  return [path, tutor](const RuleInput& in) -> absl::StatusOr<Relation> {
+    if (!FieldValue(in.request, path).empty()) return tutor(in);
+    if (in.caller.admin()) return Relation::kAdmin;
+    return Denied(
+        "only administrators install site-wide rubrics; tutors name their "
+        "course");
   };
 }
 

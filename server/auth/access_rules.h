@@ -37,8 +37,9 @@ std::string FieldValue(const google::protobuf::Message& message,
 Rule AnyUser();
 // Server administrators only.
 Rule AdminOnly();
-// Administrators, and tutors of any course (e.g. adding rubric versions).
-Rule AdminOrAnyTutor();
+// Installing a rubric: for the course at `path`, its tutors; site-wide
+// (the field empty), administrators only.
+Rule RubricInstaller(std::string path);
 // The user named at `path` is the caller (or the field is empty), or the
 // caller is an administrator.
 Rule SelfOrAdmin(std::string path);

@@ -29,6 +29,8 @@ std::map<std::string, Rule, std::less<>> Policy() {
       {admin + "GetAssignment", AssignmentMember("id")},
       {admin + "ListAssignments", CourseMember("course_id")},
       {admin + "UpdateAssignmentRubric", AssignmentTutor("assignment_id")},
+      {admin + "SetDraftLock", AssignmentTutor("assignment_id")},
+      {admin + "GrantExtension", AssignmentTutor("assignment_id")},
       {admin + "CreateEnrolment", EnrolmentManager()},
       {admin + "ListEnrolments", CourseTutor("course_id")},
       {admin + "CreateToken", SelfOrAdmin("user_id")},
@@ -47,7 +49,7 @@ std::map<std::string, Rule, std::less<>> Policy() {
 
       {rubric + "ListRubrics", AnyUser()},
       {rubric + "GetRubric", AnyUser()},
-      {rubric + "CreateRubricVersion", AdminOrAnyTutor()},
+      {rubric + "CreateRubricVersion", RubricInstaller("course_id")},
       {rubric + "ValidateRubric", AnyUser()},
 
       {review + "CreateComment", CommentWriter()},

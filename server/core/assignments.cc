@@ -52,7 +52,8 @@ absl::StatusOr<v1::Assignment> Assignments::Create(v1::Assignment assignment) {
   }
   ASSIGN_OR_RETURN(
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
-      rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
+      rubrics_->GetForCourse(assignment.course_id(), assignment.rubric_id(),
+                             assignment.rubric_version()));
   assignment.set_rubric_version(rubric->version());
   *assignment.mutable_create_time() = ToTimestamp(clock_->Now());
   RETURN_IF_ERROR(store_->CreateAssignment(assignment));
@@ -71,7 +72,8 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
   std::string rubric_id = request.rubric_id().empty() ? assignment.rubric_id()
                                                       : request.rubric_id();
   ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
-                   rubrics_->Get(rubric_id, request.rubric_version()));
+                   rubrics_->GetForCourse(assignment.course_id(), rubric_id,
+                                          request.rubric_version()));
   std::string old_name =
       RubricName(assignment.rubric_id(), assignment.rubric_version());
   std::string new_name = RubricName(rubric->id(), rubric->version());
@@ -104,6 +106,76 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
   *response.mutable_assignment() = std::move(assignment);
   response.set_rescored(static_cast<int32_t>(reports.size()));
   return response;
+}
+
+namespace {
+
+std::string LockName(const v1::DraftLock& lock) {
+  if (lock.after_due() && lock.after_release()) {
+    return "after due time or release";
+  }
+  if (lock.after_due()) return "after due time";
+  if (lock.after_release()) return "after release";
+  return "open";
+}
+
+v1::AuditEvent AssignmentEvent(const Access& access, absl::Time now,
+                               absl::string_view action,
+                               absl::string_view assignment_id) {
+  v1::AuditEvent event;
+  *event.mutable_time() = ToTimestamp(now);
+  event.set_actor(access.caller.id());
+  event.set_action(std::string(action));
+  event.set_assignment_id(std::string(assignment_id));
+  return event;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Assignment> Assignments::SetDraftLock(
+    const Access& access, const v1::SetDraftLockRequest& request) {
+  ASSIGN_OR_RETURN(v1::Assignment assignment,
+                   store_->GetAssignment(request.assignment_id()));
+  v1::AuditEvent event =
+      AssignmentEvent(access, clock_->Now(), "draft_lock", assignment.id());
+  event.set_old_value(LockName(assignment.draft_lock()));
+  event.set_new_value(LockName(request.draft_lock()));
+  RETURN_IF_ERROR(
+      store_->SetDraftLock(assignment.id(), request.draft_lock(), event));
+  *assignment.mutable_draft_lock() = request.draft_lock();
+  return assignment;
+}
+
+absl::StatusOr<v1::Extension> Assignments::GrantExtension(
+    const Access& access, const v1::GrantExtensionRequest& request) {
+  if (request.student().empty()) {
+    return absl::InvalidArgumentError("student is required");
+  }
+  if (!request.has_until()) {
+    return absl::InvalidArgumentError("until is required");
+  }
+  ASSIGN_OR_RETURN(v1::Assignment assignment,
+                   store_->GetAssignment(request.assignment_id()));
+  ASSIGN_OR_RETURN(v1::CourseRole role,
+                   store_->GetRole(assignment.course_id(), request.student()));
+  if (role != v1::COURSE_ROLE_STUDENT) {
+    return absl::FailedPreconditionError(
+        "an extension is for a student of the assignment's course");
+  }
+  v1::Extension extension;
+  extension.set_assignment_id(assignment.id());
+  extension.set_student(request.student());
+  *extension.mutable_until() = request.until();
+  extension.set_granted_by(access.caller.id());
+  v1::AuditEvent event =
+      AssignmentEvent(access, clock_->Now(), "extension", assignment.id());
+  event.set_new_value(absl::StrCat(
+      request.student(), " until ",
+      absl::FormatTime(absl::RFC3339_sec,
+                       absl::FromUnixSeconds(request.until().seconds()),
+                       absl::UTCTimeZone())));
+  RETURN_IF_ERROR(store_->PutExtension(extension, event));
+  return extension;
 }
 
 }  // namespace marginalia::server

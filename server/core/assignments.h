@@ -41,6 +41,18 @@ class Assignments {
       const Access& access,
       const marginalia::v1::UpdateAssignmentRubricRequest& request);
 
+  // Sets when the assignment stops taking drafts; a "draft_lock" audit
+  // event records who and what. NOT_FOUND for an unknown assignment.
+  absl::StatusOr<marginalia::v1::Assignment> SetDraftLock(
+      const Access& access, const marginalia::v1::SetDraftLockRequest& request);
+
+  // Lets one student hand in until a time, replacing an earlier grant; an
+  // "extension" audit event records it. INVALID_ARGUMENT without a time;
+  // FAILED_PRECONDITION when the user is not a student of the course.
+  absl::StatusOr<marginalia::v1::Extension> GrantExtension(
+      const Access& access,
+      const marginalia::v1::GrantExtensionRequest& request);
+
  private:
   Store* store_;
   RubricCatalog* rubrics_;

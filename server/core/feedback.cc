@@ -11,6 +11,7 @@ namespace v1 = ::marginalia::v1;
 
 absl::Status FeedbackReader::AddDeltas(const v1::Submission& submission,
                                        const v1::FeedbackReport& report,
+                                       VisibilityPolicy& visibility,
                                        v1::GetFeedbackResponse* response) {
   if (submission.draft() <= 1) return absl::OkStatus();
   ASSIGN_OR_RETURN(
@@ -19,6 +20,10 @@ absl::Status FeedbackReader::AddDeltas(const v1::Submission& submission,
                         submission.draft() - 1));
   if (!previous.has_value()) return absl::OkStatus();
   response->set_previous_submission_id(previous->id());
+  // The deltas carry the previous draft's scores: only for a reader who
+  // may see them.
+  ASSIGN_OR_RETURN(Visible earlier, visibility.For(*previous));
+  if (!earlier.report) return absl::OkStatus();
   ASSIGN_OR_RETURN(v1::FeedbackReport before,
                    store_->GetReport(previous->id()));
   std::map<std::string, double> scores;
@@ -45,14 +50,15 @@ absl::StatusOr<v1::GetFeedbackResponse> FeedbackReader::Get(
       store_->GetAssignment(submission.assignment_id());
   if (assignment.ok()) peer_weight = assignment->peer_review().peer_weight();
   bool released = record.release_time.has_value();
-  ASSIGN_OR_RETURN(Visible visible,
-                   VisibilityPolicy(store_, access).For(submission, released));
+  VisibilityPolicy visibility(store_, access);
+  ASSIGN_OR_RETURN(Visible visible, visibility.For(submission, released));
   v1::GetFeedbackResponse response;
   response.set_released(released);
   if (visible.report) {
     ASSIGN_OR_RETURN(*response.mutable_report(),
                      store_->GetReport(submission_id));
-    RETURN_IF_ERROR(AddDeltas(submission, response.report(), &response));
+    RETURN_IF_ERROR(
+        AddDeltas(submission, response.report(), visibility, &response));
   } else {
     response.set_report_withheld(true);
   }

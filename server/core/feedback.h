@@ -11,6 +11,7 @@
 #include "server/core/comments.h"
 #include "server/core/grading.h"
 #include "server/core/peer_summaries.h"
+#include "server/core/visibility.h"
 #include "server/storage/store.h"
 
 namespace marginalia::server {
@@ -27,9 +28,11 @@ class FeedbackReader {
       const Access& access, absl::string_view submission_id);
 
  private:
-  // Fills previous_submission_id and per-criterion deltas.
+  // Fills previous_submission_id, and the per-criterion deltas when the
+  // reader may see the previous draft's report.
   absl::Status AddDeltas(const marginalia::v1::Submission& submission,
                          const marginalia::v1::FeedbackReport& report,
+                         VisibilityPolicy& visibility,
                          marginalia::v1::GetFeedbackResponse* response);
 
   Store* store_;

@@ -6,11 +6,39 @@
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
 #include "rubrics/rubric/rubric_loader.h"
+#include "server/util/quote.h"
 #include "server/util/time_util.h"
 
 namespace marginalia::server {
 
 namespace v1 = ::marginalia::v1;
+
+namespace {
+
+// Whether `course_id` may add a version to the rubric `current` is the
+// latest version of.
+absl::Status CheckOwner(const v1::RubricInfo& current,
+                        absl::string_view course_id) {
+  if (current.built_in()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("rubric ", QuotePrefix(current.id()),
+                     " is built in and never changes; install yours under "
+                     "another id"));
+  }
+  if (current.course_id() != course_id) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("rubric id ", QuotePrefix(current.id()),
+                     " belongs to another course or to the site; install "
+                     "yours under another id"));
+  }
+  return absl::OkStatus();
+}
+
+std::string RubricName(absl::string_view id, int version) {
+  return absl::StrCat(id, "@v", version);
+}
+
+}  // namespace
 
 absl::Status RubricCatalog::InstallBuiltIns(
     const rubrics::RubricRegistry& built_ins) {
@@ -41,7 +69,10 @@ RubricCatalog::Get(absl::string_view id, int version) {
     ASSIGN_OR_RETURN(std::vector<v1::RubricInfo> all,
                      store_->ListRubrics(false));
     std::vector<std::string> ids;
-    for (const v1::RubricInfo& info : all) ids.push_back(info.id());
+    // Only the site's: a course's rubrics are its own business.
+    for (const v1::RubricInfo& info : all) {
+      if (info.course_id().empty()) ids.push_back(info.id());
+    }
     return absl::NotFoundError(
         absl::StrCat(stored.status().message(),
                      "; installed rubrics: ", absl::StrJoin(ids, ", ")));
@@ -61,20 +92,56 @@ RubricCatalog::Get(absl::string_view id, int version) {
   return cache_.emplace(key, std::move(compiled)).first->second;
 }
 
-absl::StatusOr<v1::RubricInfo> RubricCatalog::CreateVersion(
-    absl::string_view text, absl::string_view created_by) {
+absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>>
+RubricCatalog::GetForCourse(absl::string_view course_id, absl::string_view id,
+                            int version) {
+  ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
+                   Get(id, version));
+  ASSIGN_OR_RETURN(StoredRubric stored,
+                   store_->GetRubric(rubric->id(), rubric->version()));
+  if (!stored.info.course_id().empty() &&
+      stored.info.course_id() != course_id) {
+    return NoSuchId("rubric", id);
+  }
+  return rubric;
+}
+
+absl::StatusOr<v1::CreateRubricVersionResponse> RubricCatalog::CreateVersion(
+    absl::string_view text, absl::string_view created_by,
+    absl::string_view course_id) {
   ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> compiled,
                    rubrics::LoadRubricText(text, "rubric"));
   ASSIGN_OR_RETURN(int latest, store_->LatestRubricVersion(compiled->id()));
-  v1::RubricInfo info;
+  v1::CreateRubricVersionResponse response;
+  if (latest > 0) {
+    ASSIGN_OR_RETURN(StoredRubric current,
+                     store_->GetRubric(compiled->id(), latest));
+    RETURN_IF_ERROR(CheckOwner(current.info, course_id));
+    if (current.text == text) {
+      *response.mutable_info() = std::move(current.info);
+      return response;
+    }
+  }
+  v1::RubricInfo& info = *response.mutable_info();
   info.set_id(compiled->id());
   info.set_version(latest + 1);
   info.set_name(compiled->proto().name());
   info.set_description(compiled->proto().description());
   info.set_created_by(std::string(created_by));
+  info.set_course_id(std::string(course_id));
   *info.mutable_create_time() = ToTimestamp(clock_->Now());
   RETURN_IF_ERROR(store_->CreateRubricVersion(info, text));
-  return info;
+  v1::AuditEvent event;
+  *event.mutable_time() = info.create_time();
+  event.set_actor(std::string(created_by));
+  event.set_action("rubric_install");
+  if (latest > 0) event.set_old_value(RubricName(info.id(), latest));
+  event.set_new_value(RubricName(info.id(), info.version()));
+  event.set_reason(course_id.empty() ? std::string("site-wide")
+                                     : absl::StrCat("course ", course_id));
+  RETURN_IF_ERROR(store_->AppendAuditEvent(event));
+  response.set_created(true);
+  return response;
 }
 
 }  // namespace marginalia::server

@@ -32,10 +32,21 @@ class RubricCatalog {
   absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> Get(
       absl::string_view id, int version = 0);
 
-  // Validates `text` and stores it as the next version of its rubric.
-  // INVALID_ARGUMENT listing every "file:line: problem" when it is invalid.
-  absl::StatusOr<marginalia::v1::RubricInfo> CreateVersion(
-      absl::string_view text, absl::string_view created_by);
+  // Get for an assignment of `course_id`: NOT_FOUND, as for a missing
+  // rubric, when the rubric belongs to another course.
+  absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> GetForCourse(
+      absl::string_view course_id, absl::string_view id, int version = 0);
+
+  // Validates `text` and installs it as the next version of its rubric,
+  // owned by `course_id` (empty: site-wide), and appends a "rubric_install"
+  // audit event. FAILED_PRECONDITION for a built-in rubric (they never
+  // change) and for a rubric id another owner holds. Text identical to the
+  // latest version's installs nothing: that version comes back with
+  // created = false. INVALID_ARGUMENT listing every "file:line: problem"
+  // when the text is invalid.
+  absl::StatusOr<marginalia::v1::CreateRubricVersionResponse> CreateVersion(
+      absl::string_view text, absl::string_view created_by,
+      absl::string_view course_id);
 
  private:
   Store* store_;

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
+#include "server/core/draft_lock.h"
 #include "server/core/field_limits.h"
 #include "server/core/idempotency.h"
 #include "server/util/time_util.h"
@@ -53,6 +54,8 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   }
   ASSIGN_OR_RETURN(v1::Assignment assignment,
                    store_->GetAssignment(request.assignment_id()));
+  RETURN_IF_ERROR(
+      CheckDraftOpen(*store_, assignment, request.author(), clock_->Now()));
   ASSIGN_OR_RETURN(
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
       rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));

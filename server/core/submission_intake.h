@@ -42,8 +42,9 @@ class SubmissionIntake {
   // INVALID_ARGUMENT for a missing assignment or author, empty text, invalid
   // UTF-8 or text over the limit (the message names the problem); NOT_FOUND
   // for an unknown assignment; ALREADY_EXISTS when the request_id was used
-  // for a different text; ABORTED when the assignment moved to another
-  // rubric version meanwhile. `caller` sent the request (the author, or
+  // for a different text; FAILED_PRECONDITION when the assignment is locked
+  // against new drafts (draft_lock.h); ABORTED when the assignment moved to
+  // another rubric version meanwhile. `caller` sent the request (the author, or
   // staff on their behalf; request.author must be set): a request_id
   // repeated by the same caller for the same assignment and author returns
   // the first submission with created = false (idempotency.h).

@@ -13,7 +13,9 @@
 //                                                      "Reviewer N"
 //
 // "Engine feedback now" is the assignment's engine_feedback_immediately
-// (assignments hold it until release unless created with it). The export
+// (assignments hold it until release unless created with it). Deltas show
+// the previous draft's scores too, so they also need that draft's report
+// to be visible (feedback.cc). The export
 // is staff-only; which grades it carries is the gradebook's choice
 // (gradebook.h). Thread-safe.
 #pragma once

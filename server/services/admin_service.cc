@@ -138,6 +138,30 @@ grpc::Status AdminServiceImpl::UpdateAssignmentRubric(
                 });
 }
 
+grpc::Status AdminServiceImpl::SetDraftLock(
+    grpc::ServerContext* context, const v1::SetDraftLockRequest* request,
+    v1::SetDraftLockResponse* response) {
+  return Handle(*auth_, context, Method("SetDraftLock"), *request,
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_assignment(),
+                      assignments_->SetDraftLock(access, *request));
+                  return absl::OkStatus();
+                });
+}
+
+grpc::Status AdminServiceImpl::GrantExtension(
+    grpc::ServerContext* context, const v1::GrantExtensionRequest* request,
+    v1::GrantExtensionResponse* response) {
+  return Handle(*auth_, context, Method("GrantExtension"), *request,
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_extension(),
+                      assignments_->GrantExtension(access, *request));
+                  return absl::OkStatus();
+                });
+}
+
 grpc::Status AdminServiceImpl::CreateEnrolment(
     grpc::ServerContext* context, const v1::CreateEnrolmentRequest* request,
     v1::CreateEnrolmentResponse* response) {

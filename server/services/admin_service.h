@@ -36,6 +36,8 @@ class AdminServiceImpl final : public marginalia::v1::AdminService::Service {
   MARGINALIA_RPC(GetAssignment);
   MARGINALIA_RPC(ListAssignments);
   MARGINALIA_RPC(UpdateAssignmentRubric);
+  MARGINALIA_RPC(SetDraftLock);
+  MARGINALIA_RPC(GrantExtension);
   MARGINALIA_RPC(CreateEnrolment);
   MARGINALIA_RPC(ListEnrolments);
   MARGINALIA_RPC(CreateToken);

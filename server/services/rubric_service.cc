@@ -7,6 +7,7 @@
 #include "rubrics/rubric/rubric_loader.h"
 #include "server/services/grpc_status.h"
 #include "server/services/handler.h"
+#include "server/util/quote.h"
 
 namespace marginalia::server {
 
@@ -33,8 +34,8 @@ grpc::Status RubricServiceImpl::ListRubrics(
   if (!request->page_token().empty() &&
       (!absl::SimpleAtoi(request->page_token(), &offset) ||
        offset > all->size())) {
-    return ToGrpcStatus(absl::InvalidArgumentError(
-        absl::StrCat("page_token '", request->page_token(), "' is not valid")));
+    return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat(
+        "page_token ", QuotePrefix(request->page_token()), " is not valid")));
   }
   if (request->page_size() < 0) {
     return ToGrpcStatus(
@@ -76,10 +77,11 @@ grpc::Status RubricServiceImpl::CreateRubricVersion(
   absl::StatusOr<Access> access =
       auth_->Authorize(context, Method("CreateRubricVersion"), *request);
   if (!access.ok()) return ToGrpcStatus(access.status());
-  absl::StatusOr<v1::RubricInfo> info =
-      catalog_->CreateVersion(request->text(), access->caller.id());
-  if (!info.ok()) return ToGrpcStatus(info.status());
-  *response->mutable_info() = *std::move(info);
+  absl::StatusOr<v1::CreateRubricVersionResponse> installed =
+      catalog_->CreateVersion(request->text(), access->caller.id(),
+                              request->course_id());
+  if (!installed.ok()) return ToGrpcStatus(installed.status());
+  *response = *std::move(installed);
   return grpc::Status::OK;
 }
 

@@ -99,6 +99,20 @@ class DirectoryStore {
       const marginalia::v1::Assignment& updated,
       const std::vector<RescoredReport>& reports,
       const marginalia::v1::AuditEvent& event) = 0;
+
+  // Sets when the assignment stops taking drafts and appends `event`, in
+  // one transaction. NOT_FOUND for an unknown assignment.
+  virtual absl::Status SetDraftLock(
+      absl::string_view assignment_id, const marginalia::v1::DraftLock& lock,
+      const marginalia::v1::AuditEvent& event) = 0;
+  // Stores a student's extension, replacing any earlier one, and appends
+  // `event`, in one transaction.
+  virtual absl::Status PutExtension(
+      const marginalia::v1::Extension& extension,
+      const marginalia::v1::AuditEvent& event) = 0;
+  // The student's extension for the assignment, if one was granted.
+  virtual absl::StatusOr<std::optional<marginalia::v1::Extension>> GetExtension(
+      absl::string_view assignment_id, absl::string_view student) = 0;
 };
 
 }  // namespace marginalia::server

@@ -91,6 +91,30 @@ TEST(CliEndToEndTest, ResubmittingTheSameFileStoresItOnce) {
   EXPECT_EQ(JsonStrings(listed, "id").size(), 1u) << listed;
 }
 
+// A tutor locks a late assignment; one student gets an extension.
+TEST(CliEndToEndTest, LockedAssignmentRefusesDraftsButForAnExtension) {
+  CliServer server;
+  std::string bo = server.User("bo");
+  std::string cy = server.User("cy");
+  server.Ok(server.admin(), {"course", "create", "c1"});
+  server.Ok(server.admin(), {"enrol", "bo", "cy", "--course", "c1"});
+  server.Ok(server.admin(), {"assignment", "create", "a1", "--course", "c1",
+                             "--due", "2001-09-09T00:00:00Z"});
+  std::string essay = testing::TestDataPath("soviet-model-essay.txt");
+  std::vector<std::string> submit = {"submit", essay, "--assignment", "a1"};
+  EXPECT_THAT(
+      server.Ok(server.admin(), {"assignment", "lock", "a1", "--after-due"}),
+      HasSubstr("stops taking drafts after its due time"));
+  ProcessResult refused = Cli(server.address(), bo, submit);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("FAILED_PRECONDITION"));
+  EXPECT_THAT(refused.err, HasSubstr("extension"));
+  server.Ok(server.admin(), {"assignment", "extend", "a1", "--student", "bo",
+                             "--until", "2096-01-01T00:00:00Z"});
+  EXPECT_THAT(server.Ok(bo, submit), HasSubstr("Stored submission"));
+  EXPECT_EQ(Cli(server.address(), cy, submit).exit_code, 1);
+}
+
 TEST(CliEndToEndTest, ServerErrorsReachStderrWithExitCodeOne) {
   CliServer server;
   ProcessResult missing =
@@ -226,12 +250,21 @@ TEST(CliEndToEndTest, RubricListShowAndInstall) {
   testing::TempDir dir;
   std::string rubric = dir.File("short.textproto");
   testing::WriteFile(rubric, kRubric);
-  for (const char* version : {"version 1", "version 2"}) {
+  // The same file twice is one version.
+  for (const char* said : {"Installed rubric 'short-essay' version 1",
+                           "version 1 has the same text: nothing installed"}) {
     ProcessResult install =
         Cli(server.address(), admin, {"rubric", "install", rubric});
     ASSERT_EQ(install.exit_code, 0) << install.err;
-    EXPECT_THAT(install.out, HasSubstr(version));
+    EXPECT_THAT(install.out, HasSubstr(said));
   }
+  // Built-in rubrics never change, not even for an administrator.
+  std::string history = dir.File("history.textproto");
+  testing::WriteFile(history, show.out);
+  ProcessResult built_in =
+      Cli(server.address(), admin, {"rubric", "install", history});
+  EXPECT_EQ(built_in.exit_code, 1);
+  EXPECT_THAT(built_in.err, HasSubstr("built in"));
   ProcessResult missing =
       Cli(server.address(), admin, {"rubric", "show", "nope"});
   EXPECT_EQ(missing.exit_code, 1);

@@ -4,9 +4,13 @@
 // comments on a passage, overrides a criterion with a reason and releases.
 // Before the release the student sees none of it; after it, the comment on
 // the right text, the peers' scores without their names, and the audit log
-// shows the override. A restart loses nothing.
+// shows the override. A restart loses nothing. A second draft after the
+// release leaves the released grade with the first draft, and the tutor is
+// told of the newer one. Identical essays of two students in a tutor's
+// batch are both stored and flagged.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <map>
 #include <string>
@@ -43,12 +47,14 @@ class ReviewScenarioTest : public ::testing::Test {
 
   std::string admin() const { return server_.admin(); }
 
-  // Submits the sample essay (with a personal last line) as `id`.
-  std::string SubmitAs(const std::string& id) {
+  // Submits the sample essay (with a personal last line, and `more` after
+  // it for a later draft) as `id`.
+  std::string SubmitAs(const std::string& id, const std::string& more = "") {
     std::string text =
         *testing::ReadFile(testing::TestDataPath("soviet-model-essay.txt"));
     std::string file = server_.dir().File(id + ".txt");
-    testing::WriteFile(file, text + "\nWritten by student " + id + ".\n");
+    testing::WriteFile(file,
+                       text + "\nWritten by student " + id + ".\n" + more);
     std::string out = server_.Ok(
         students_[id],
         {"submit", file, "--assignment", "hist101", "--format", "json"});
@@ -158,6 +164,47 @@ TEST_F(ReviewScenarioTest, FromSubmissionToReleasedFeedback) {
   EXPECT_EQ(server_.Ok(students_["amy"], {"feedback", amy, "--format", "json"}),
             json_before);
   EXPECT_EQ(server_.Ok(tutor_, {"audit", "--submission", amy}), audit);
+
+  // A second draft after release: the released grade stays with the first
+  // draft, and the tutor is told a newer, ungraded draft exists.
+  std::vector<std::string> export_args = {"export", "--assignment", "hist101",
+                                          "--format", "moodle"};
+  std::string exported = server_.Ok(tutor_, export_args);
+  EXPECT_THAT(exported, HasSubstr("\r\namy,,User amy,"));
+  std::string second = SubmitAs("amy", "A paragraph added after release.\n");
+  ASSERT_NE(second, amy);
+  ProcessResult after_draft = Cli(server_.address(), tutor_, export_args);
+  EXPECT_EQ(after_draft.exit_code, 0) << after_draft.err;
+  EXPECT_EQ(after_draft.out, exported) << "the released grade moved";
+  EXPECT_THAT(after_draft.err,
+              HasSubstr("amy: exported draft 1, latest draft 2 (" + second));
+  EXPECT_THAT(server_.Ok(students_["amy"], {"grade", "show", second}),
+              HasSubstr("not released yet"));
+  EXPECT_THAT(server_.Ok(students_["amy"], {"grade", "show", amy}),
+              Not(HasSubstr("not released yet")));
+}
+
+// A tutor hands in a batch in which two students' essays are identical:
+// both are stored, one each, and flagged as identical.
+TEST_F(ReviewScenarioTest, IdenticalEssaysInABatchAreBothStoredAndFlagged) {
+  std::string text =
+      *testing::ReadFile(testing::TestDataPath("soviet-model-essay.txt"));
+  std::string folder = server_.dir().File("batch");
+  ASSERT_EQ(mkdir(folder.c_str(), 0700), 0);
+  testing::WriteFile(folder + "/ben.txt", text);
+  testing::WriteFile(folder + "/cat.txt", text);
+  std::string out =
+      server_.Ok(tutor_, {"batch", folder, "--assignment", "hist101"});
+  EXPECT_THAT(out, HasSubstr("2 essays: 2 stored, 0 already stored, 0 failed"));
+  EXPECT_THAT(out, HasSubstr("Identical texts"));
+  EXPECT_THAT(out, HasSubstr("ben, cat"));
+  std::string listed = server_.Ok(tutor_, {"list", "--assignment", "hist101"});
+  EXPECT_THAT(listed, HasSubstr("(identical text: cat)"));
+  EXPECT_THAT(listed, HasSubstr("(identical text: ben)"));
+  for (const char* id : {"ben", "cat"}) {
+    std::string own = server_.Ok(students_[id], {"list", "--format", "json"});
+    EXPECT_EQ(JsonStrings(own, "id").size(), 1u) << id << ": " << own;
+  }
 }
 
 TEST_F(ReviewScenarioTest, ExportListsEveryStudentWithTheirGrade) {

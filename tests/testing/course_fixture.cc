@@ -34,10 +34,10 @@ CourseFixture::CourseFixture(std::shared_ptr<grpc::Channel> channel,
   v1::CreateCourseResponse created;
   TokenContext context(admin.token);
   Check(admin_stub_->CreateCourse(&context, course, &created), "CreateCourse");
-  tutor = MakeUser("tutor");
+  tutor = MakeUser(options_.tutor_id);
   Enrol(tutor.id, options_.course_id, true);
   for (int i = 1; i <= options_.students; ++i) {
-    students.push_back(MakeUser(absl::StrCat("student", i)));
+    students.push_back(MakeUser(absl::StrCat(options_.student_prefix, i)));
     Enrol(students.back().id, options_.course_id, false);
   }
   v1::CreateAssignmentRequest assignment;

@@ -23,6 +23,10 @@ struct CourseOptions {
   std::string course_id = "hist";
   std::string assignment_id = "hist101";
   int students = 2;
+  // User ids: the tutor's, and the students' (prefix + "1", "2", ...).
+  // Two fixtures on one server need different ones.
+  std::string tutor_id = "tutor";
+  std::string student_prefix = "student";
   int reviews_per_submission = 0;
   double peer_weight = 0;
   bool engine_feedback_immediately = false;
@@ -47,7 +51,7 @@ class CourseFixture {
   const CourseOptions& options() const { return options_; }
   Person admin;
   Person tutor;
-  // "student1", "student2", ...
+  // "student1", "student2", ... (see CourseOptions::student_prefix)
   std::vector<Person> students;
 
  private:

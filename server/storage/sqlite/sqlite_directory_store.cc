@@ -60,7 +60,7 @@ absl::StatusOr<v1::Enrolment> ReadEnrolment(const Statement& row) {
 constexpr absl::string_view kAssignmentColumns =
     "id, course_id, title, rubric_id, rubric_version, due_time_us, "
     "reviews_per_submission, anonymous, engine_feedback_immediately, "
-    "peer_weight, create_time_us, seq";
+    "peer_weight, create_time_us, seq, lock_after_due, lock_after_release";
 
 absl::StatusOr<v1::Assignment> ReadAssignment(const Statement& row) {
   v1::Assignment a;
@@ -78,6 +78,8 @@ absl::StatusOr<v1::Assignment> ReadAssignment(const Statement& row) {
   peer->set_engine_feedback_immediately(row.ColumnInt(8) != 0);
   peer->set_peer_weight(row.ColumnDouble(9));
   *a.mutable_create_time() = MicrosToTimestamp(row.ColumnInt(10));
+  a.mutable_draft_lock()->set_after_due(row.ColumnInt(12) != 0);
+  a.mutable_draft_lock()->set_after_release(row.ColumnInt(13) != 0);
   return a;
 }
 
@@ -466,6 +468,62 @@ absl::Status SqliteStore::MoveAssignmentRubric(
   }
   RETURN_IF_ERROR(InsertAuditLocked(event));
   return transaction.Commit();
+}
+
+absl::Status SqliteStore::SetDraftLock(absl::string_view assignment_id,
+                                       const v1::DraftLock& lock,
+                                       const v1::AuditEvent& event) {
+  absl::MutexLock guard(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
+  ASSIGN_OR_RETURN(Statement update,
+                   db_->Prepare("UPDATE assignments SET lock_after_due = ?2, "
+                                "lock_after_release = ?3 WHERE id = ?1"));
+  update.Bind(1, assignment_id)
+      .Bind(2, lock.after_due() ? 1 : 0)
+      .Bind(3, lock.after_release() ? 1 : 0);
+  RETURN_IF_ERROR(update.Run());
+  if (db_->Changes() == 0) return NoSuch("assignment", assignment_id);
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
+}
+
+absl::Status SqliteStore::PutExtension(const v1::Extension& extension,
+                                       const v1::AuditEvent& event) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
+  ASSIGN_OR_RETURN(
+      Statement upsert,
+      db_->Prepare("INSERT INTO extensions (assignment_id, student, until_us, "
+                   "granted_by, grant_time_us) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "ON CONFLICT (assignment_id, student) DO UPDATE SET "
+                   "until_us = excluded.until_us, granted_by = "
+                   "excluded.granted_by, grant_time_us = "
+                   "excluded.grant_time_us"));
+  upsert.Bind(1, extension.assignment_id())
+      .Bind(2, extension.student())
+      .Bind(3, TimestampToMicros(extension.until()))
+      .Bind(4, extension.granted_by())
+      .Bind(5, TimestampToMicros(event.time()));
+  RETURN_IF_ERROR(upsert.Run());
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
+}
+
+absl::StatusOr<std::optional<v1::Extension>> SqliteStore::GetExtension(
+    absl::string_view assignment_id, absl::string_view student) {
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Statement select,
+                   db_->Prepare("SELECT until_us, granted_by FROM extensions "
+                                "WHERE assignment_id = ?1 AND student = ?2"));
+  select.Bind(1, assignment_id).Bind(2, student);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) return std::optional<v1::Extension>();
+  v1::Extension extension;
+  extension.set_assignment_id(std::string(assignment_id));
+  extension.set_student(std::string(student));
+  *extension.mutable_until() = MicrosToTimestamp(select.ColumnInt(0));
+  extension.set_granted_by(select.ColumnText(1));
+  return std::optional<v1::Extension>(std::move(extension));
 }
 
 }  // namespace marginalia::server

@@ -65,12 +65,13 @@ v1::RubricInfo ReadRubricInfo(const Statement& row) {
   info.set_built_in(row.ColumnInt(4) != 0);
   info.set_created_by(row.ColumnText(5));
   *info.mutable_create_time() = MicrosToTimestamp(row.ColumnInt(6));
+  info.set_course_id(row.ColumnText(8));
   return info;
 }
 
 constexpr absl::string_view kRubricColumns =
     "rubric_id, version, name, description, built_in, created_by, "
-    "create_time_us, text";
+    "create_time_us, text, course_id";
 
 }  // namespace
 
@@ -292,7 +293,7 @@ absl::StatusOr<v1::FeedbackReport> SqliteStore::GetReport(
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
     return absl::NotFoundError(
-        absl::StrCat("no report for submission '", submission_id, "'"));
+        absl::StrCat("no report for submission ", QuotePrefix(submission_id)));
   }
   v1::FeedbackReport report;
   if (!report.ParseFromString(select.ColumnText(0))) {
@@ -307,8 +308,8 @@ absl::Status SqliteStore::InsertRubricLocked(const v1::RubricInfo& info,
   ASSIGN_OR_RETURN(
       Statement insert,
       db_->Prepare("INSERT INTO rubric_versions (rubric_id, version, name, "
-                   "description, text, built_in, created_by, create_time_us) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+                   "description, text, built_in, created_by, create_time_us, "
+                   "course_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
   insert.Bind(1, info.id())
       .Bind(2, info.version())
       .Bind(3, info.name())
@@ -316,7 +317,8 @@ absl::Status SqliteStore::InsertRubricLocked(const v1::RubricInfo& info,
       .Bind(5, text)
       .Bind(6, info.built_in() ? 1 : 0)
       .Bind(7, info.created_by())
-      .Bind(8, TimestampToMicros(info.create_time()));
+      .Bind(8, TimestampToMicros(info.create_time()))
+      .Bind(9, info.course_id());
   return insert.Run();
 }
 
@@ -364,7 +366,7 @@ absl::StatusOr<StoredRubric> SqliteStore::GetRubric(absl::string_view id,
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) {
     return absl::NotFoundError(absl::StrCat(
-        "no rubric '", id, "'",
+        "no rubric ", QuotePrefix(id),
         version > 0 ? absl::StrCat(" version ", version) : std::string()));
   }
   return StoredRubric{ReadRubricInfo(select), select.ColumnText(7)};

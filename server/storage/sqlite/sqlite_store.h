@@ -95,6 +95,13 @@ class SqliteStore : public Store {
       const marginalia::v1::Assignment& updated,
       const std::vector<RescoredReport>& reports,
       const marginalia::v1::AuditEvent& event) override;
+  absl::Status SetDraftLock(absl::string_view assignment_id,
+                            const marginalia::v1::DraftLock& lock,
+                            const marginalia::v1::AuditEvent& event) override;
+  absl::Status PutExtension(const marginalia::v1::Extension& extension,
+                            const marginalia::v1::AuditEvent& event) override;
+  absl::StatusOr<std::optional<marginalia::v1::Extension>> GetExtension(
+      absl::string_view assignment_id, absl::string_view student) override;
 
   // ReviewStore (sqlite_review_store.cc).
   absl::StatusOr<CreateCommentResult> CreateComment(
@@ -138,6 +145,8 @@ class SqliteStore : public Store {
   absl::StatusOr<int> Release(const ReleaseScope& scope,
                               absl::string_view actor,
                               const google::protobuf::Timestamp& time) override;
+  absl::StatusOr<bool> HasReleasedDraft(absl::string_view assignment_id,
+                                        absl::string_view author) override;
   absl::Status AppendAuditEvent(
       const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<Page<marginalia::v1::AuditEvent>> ListAuditEvents(

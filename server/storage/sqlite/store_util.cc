@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "absl/strings/numbers.h"
+#include "server/util/quote.h"
 
 namespace marginalia::server::sqlite_internal {
 
@@ -19,8 +20,8 @@ absl::StatusOr<int64_t> ParsePageToken(absl::string_view token) {
   int64_t seq = 0;
   if (!absl::SimpleAtoi(token, &seq) || seq <= 0) {
     return absl::InvalidArgumentError(
-        absl::StrCat("page_token '", token,
-                     "' is not valid; pass the next_page_token of an "
+        absl::StrCat("page_token ", QuotePrefix(token),
+                     " is not valid; pass the next_page_token of an "
                      "earlier response"));
   }
   return seq;

@@ -24,6 +24,7 @@
 #include "marginalia/v1/submission.grpc.pb.h"
 #include "tests/testing/course_fixture.h"
 #include "tests/testing/test_data.h"
+#include "tests/testing/test_rubrics.h"
 #include "tests/testing/test_server.h"
 
 namespace marginalia {
@@ -150,14 +151,10 @@ void AuthorizationMatrixTest::BuildWorld() {
   ASSERT_TRUE(
       grade_->ReleaseFeedback(Ctx(Token("tutor")).get(), release, &released)
           .ok());
-  // A second rubric version for UpdateAssignmentRubric.
-  v1::GetRubricRequest get;
-  get.set_id("history-essay");
-  v1::GetRubricResponse rubric;
-  ASSERT_TRUE(
-      rubrics_->GetRubric(Ctx(Token("admin")).get(), get, &rubric).ok());
+  // A course rubric for UpdateAssignmentRubric to move to.
   v1::CreateRubricVersionRequest version;
-  version.set_text(rubric.text());
+  version.set_text(testing::kShortRubric);
+  version.set_course_id("hist");
   v1::CreateRubricVersionResponse added;
   ASSERT_TRUE(
       rubrics_->CreateRubricVersion(Ctx(Token("admin")).get(), version, &added)
@@ -235,10 +232,24 @@ AuthorizationMatrixTest::Calls() {
         admin_->CreateAssignment(Ctx(Token("admin")).get(), make, &made).ok());
     v1::UpdateAssignmentRubricRequest r;
     r.set_assignment_id(id);
-    r.set_rubric_version(2);
+    r.set_rubric_id("short-essay");
     r.set_reason("clearer levels");
     v1::UpdateAssignmentRubricResponse o;
     return admin_->UpdateAssignmentRubric(Ctx(t).get(), r, &o).error_code();
+  };
+  calls[A + "SetDraftLock"] = [=](const std::string& t) {
+    v1::SetDraftLockRequest r;
+    r.set_assignment_id("hist101");
+    v1::SetDraftLockResponse o;
+    return admin_->SetDraftLock(Ctx(t).get(), r, &o).error_code();
+  };
+  calls[A + "GrantExtension"] = [=](const std::string& t) {
+    v1::GrantExtensionRequest r;
+    r.set_assignment_id("hist101");
+    r.set_student(course_.students[1].id);
+    r.mutable_until()->set_seconds(4000000000);
+    v1::GrantExtensionResponse o;
+    return admin_->GrantExtension(Ctx(t).get(), r, &o).error_code();
   };
   calls[A + "CreateEnrolment"] = [=](const std::string& t) {
     std::string user = course_.MakeUser(fresh("enrolee")).id;
@@ -345,13 +356,9 @@ AuthorizationMatrixTest::Calls() {
     return rubrics_->ValidateRubric(Ctx(t).get(), r, &o).error_code();
   };
   calls[B + "CreateRubricVersion"] = [=](const std::string& t) {
-    v1::GetRubricRequest get;
-    get.set_id("history-essay");
-    v1::GetRubricResponse rubric;
-    EXPECT_TRUE(
-        rubrics_->GetRubric(Ctx(Token("admin")).get(), get, &rubric).ok());
     v1::CreateRubricVersionRequest r;
-    r.set_text(rubric.text());
+    r.set_text(testing::kShortRubric);
+    r.set_course_id("hist");
     v1::CreateRubricVersionResponse o;
     return rubrics_->CreateRubricVersion(Ctx(t).get(), r, &o).error_code();
   };
@@ -500,6 +507,8 @@ const std::map<std::string, std::string>& Expected() {
       {"AdminService/GetAssignment", /*      */ "UUOONOON"},
       {"AdminService/ListAssignments", /*    */ "UUOONOON"},
       {"AdminService/UpdateAssignmentRubric", "UUOONDDN"},
+      {"AdminService/SetDraftLock", /*       */ "UUOONDDN"},
+      {"AdminService/GrantExtension", /*     */ "UUOONDDN"},
       {"AdminService/CreateEnrolment", /*    */ "UUOONDDN"},
       {"AdminService/ListEnrolments", /*     */ "UUOONDDN"},
       {"AdminService/CreateToken", /*        */ "UUODDODD"},
@@ -514,7 +523,7 @@ const std::map<std::string, std::string>& Expected() {
       {"RubricService/ListRubrics", /*       */ "UUOOOOOO"},
       {"RubricService/GetRubric", /*         */ "UUOOOOOO"},
       {"RubricService/ValidateRubric", /*    */ "UUOOOOOO"},
-      {"RubricService/CreateRubricVersion", "UUOOODDD"},
+      {"RubricService/CreateRubricVersion", "UUOONDDN"},
       {"ReviewService/CreateComment", /*     */ "UUOONONN"},
       {"ReviewService/ListComments", /*      */ "UUOONONN"},
       {"ReviewService/ResolveComment", /*    */ "UUOONONN"},

@@ -2,6 +2,9 @@
 #include <grpcpp/client_context.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+
 #include "marginalia/v1/rubric_service.grpc.pb.h"
 #include "tests/testing/test_rubrics.h"
 #include "tests/testing/test_server.h"
@@ -34,14 +37,22 @@ TEST_F(RubricServiceTest, ListsTheBuiltInRubrics) {
   EXPECT_THAT(ids, ::testing::Contains("history-essay"));
 }
 
-TEST_F(RubricServiceTest, CreatesNumberedVersions) {
-  for (int expected : {1, 2}) {
+// Issue 13: installing the same file twice made two versions.
+TEST_F(RubricServiceTest, CreatesNumberedVersionsButNoneForTheSameText) {
+  std::string changed = kRubric;
+  changed.replace(changed.find("Short essay"), 11, "Short essays");
+  for (const auto& [text, version, created] :
+       {std::tuple<std::string, int, bool>{kRubric, 1, true},
+        {kRubric, 1, false},
+        {changed, 2, true},
+        {changed, 2, false}}) {
     v1::CreateRubricVersionRequest request;
-    request.set_text(kRubric);
+    request.set_text(text);
     v1::CreateRubricVersionResponse response;
     testing::TokenContext context(server_.admin_token());
     ASSERT_TRUE(stub_->CreateRubricVersion(&context, request, &response).ok());
-    EXPECT_EQ(response.info().version(), expected);
+    EXPECT_EQ(response.info().version(), version);
+    EXPECT_EQ(response.created(), created);
   }
   v1::GetRubricRequest get;
   get.set_id("short-essay");
@@ -50,7 +61,7 @@ TEST_F(RubricServiceTest, CreatesNumberedVersions) {
   ASSERT_TRUE(stub_->GetRubric(&context, get, &rubric).ok());
   EXPECT_EQ(rubric.info().version(), 2);
   EXPECT_EQ(rubric.rubric().version(), 2);
-  EXPECT_EQ(rubric.text(), kRubric);
+  EXPECT_EQ(rubric.text(), changed);
 }
 
 TEST_F(RubricServiceTest, InvalidRubricIsRefusedWithLineNumbers) {
@@ -88,6 +99,32 @@ TEST_F(RubricServiceTest, UnknownRubricIsNotFound) {
   grpc::Status status = stub_->GetRubric(&context, get, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_THAT(status.error_message(), HasSubstr("missing"));
+}
+
+// Error messages quote at most a short prefix of what the client sent.
+TEST_F(RubricServiceTest, AnUnknownLongRubricIdIsQuotedShort) {
+  v1::GetRubricRequest get;
+  get.set_id(std::string(300, 'r'));
+  get.set_version(7);
+  v1::GetRubricResponse response;
+  testing::TokenContext context(server_.admin_token());
+  grpc::Status status = stub_->GetRubric(&context, get, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("'rrrr"));
+  EXPECT_THAT(status.error_message(), HasSubstr("...'"));
+  EXPECT_THAT(status.error_message(),
+              ::testing::Not(HasSubstr(std::string(40, 'r'))));
+}
+
+TEST_F(RubricServiceTest, ABadPageTokenIsQuotedShort) {
+  v1::ListRubricsRequest list;
+  list.set_page_token(std::string(300, '9') + "x");
+  v1::ListRubricsResponse response;
+  testing::TokenContext context(server_.admin_token());
+  grpc::Status status = stub_->ListRubrics(&context, list, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              ::testing::Not(HasSubstr(std::string(40, '9'))));
 }
 
 }  // namespace
