@@ -2,6 +2,8 @@
 //
 //   marginalia-server [--listen 127.0.0.1:50051] [--db ./marginalia.db]
 //                     [--max-essay-bytes 1048576] [--sync full|normal]
+//                     [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]]
+//                     [--insecure]
 //
 // Prints "listening on HOST:PORT" on stdout once it serves (the real port
 // when --listen asks for port 0). SIGINT or SIGTERM drains calls in flight,
@@ -36,8 +38,11 @@ int Run(const ServerOptions& options) {
     LogError("cannot start: ", server.status().message());
     return 1;
   }
-  LogInfo("serving on ", (*server)->address(), " with database ",
-          options.db_path);
+  LogInfo("serving on ", (*server)->address(),
+          options.tls.cert_path.empty() ? " (plaintext)" : " (TLS)",
+          !options.tls.client_ca_path.empty() ? " requiring client certificates"
+                                              : "",
+          " with database ", options.db_path);
   std::cout << "listening on " << (*server)->address() << std::endl;
 
   int signal_number = 0;
@@ -74,6 +79,19 @@ int main(int argc, char** argv) {
                  "how long shutdown waits for calls in flight")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--tls-cert", options.tls.cert_path,
+                 "PEM certificate chain: serve TLS only")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", options.tls.key_path,
+                 "PEM private key of --tls-cert")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-client-ca", options.tls.client_ca_path,
+                 "PEM CA bundle: require client certificates it signed "
+                 "(mutual TLS)")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--insecure", options.tls.allow_insecure,
+               "allow plaintext on a non-loopback --listen address (behind "
+               "a proxy that terminates TLS)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -12,6 +12,7 @@
 #include "common/status_macros.h"
 #include "rubrics/rubric/rubric_registry.h"
 #include "server/auth/bootstrap.h"
+#include "server/net/tls_credentials.h"
 #include "server/services/admin_service.h"
 #include "server/services/grade_service.h"
 #include "server/services/review_service.h"
@@ -36,6 +37,9 @@ std::string WithPort(const std::string& listen, int port) {
 
 absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
     const ServerOptions& options, Dependencies dependencies) {
+  // Checked first, so that a bad certificate fails before any file is made.
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                   ListeningCredentials(options.listen, options.tls));
   std::unique_ptr<MarginaliaServer> server(new MarginaliaServer());
   server->options_ = options;
   server->clock_ = dependencies.clock ? std::move(dependencies.clock)
@@ -68,8 +72,7 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
   // Linking grpc++_reflection is not enough under --as-needed: register it.
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &server->port_);
+  builder.AddListeningPort(options.listen, credentials, &server->port_);
   // Larger than any accepted essay, so an oversized one reaches our check
   // and gets a message naming the limit.
   std::size_t max_message = std::max<std::size_t>(

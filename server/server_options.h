@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "server/net/tls_credentials.h"
 
 namespace marginalia::server {
 
@@ -23,6 +24,10 @@ struct ServerOptions {
   // Where the first start writes the administrator's token (mode 0600,
   // never overwritten). Default (empty): "admin-token" beside db_path.
   std::string admin_token_path;
+  // TLS certificate, key and optional client CA (mutual TLS). Default: none,
+  // i.e. plaintext, which is refused on a non-loopback address unless
+  // tls.allow_insecure is set.
+  TlsFiles tls;
 };
 
 }  // namespace marginalia::server
