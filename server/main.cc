@@ -15,6 +15,7 @@
 #include <iostream>
 
 #include "server/marginalia_server.h"
+#include "server/net/open_files.h"
 #include "server/util/log.h"
 
 namespace {
@@ -33,6 +34,7 @@ int Run(const ServerOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  long open_files = marginalia::server::RaiseOpenFileLimit();
   auto server = MarginaliaServer::Start(options);
   if (!server.ok()) {
     LogError("cannot start: ", server.status().message());
@@ -42,7 +44,7 @@ int Run(const ServerOptions& options) {
           options.tls.cert_path.empty() ? " (plaintext)" : " (TLS)",
           !options.tls.client_ca_path.empty() ? " requiring client certificates"
                                               : "",
-          " with database ", options.db_path);
+          " with database ", options.db_path, "; open-file limit ", open_files);
   std::cout << "listening on " << (*server)->address() << std::endl;
 
   int signal_number = 0;
@@ -89,6 +91,22 @@ int main(int argc, char** argv) {
                  "PEM CA bundle: require client certificates it signed "
                  "(mutual TLS)")
       ->check(CLI::ExistingFile);
+  app.add_option("--max-threads", options.limits.max_threads,
+                 "threads for calls in progress; more calls are answered "
+                 "RESOURCE_EXHAUSTED")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100000));
+  app.add_option("--max-connections", options.max_connections,
+                 "connections held at once (also bounded by the open-file "
+                 "limit); more are reset")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  double release_seconds = 5;
+  app.add_option("--memory-release-seconds", release_seconds,
+                 "how often freed memory is given back to the system (0: "
+                 "never)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--insecure", options.tls.allow_insecure,
                "allow plaintext on a non-loopback --listen address (behind "
                "a proxy that terminates TLS)");
@@ -99,5 +117,6 @@ int main(int argc, char** argv) {
   }
   options.synchronous_full = sync == "full";
   options.drain_timeout = absl::Seconds(drain_seconds);
+  options.memory_release_period = absl::Seconds(release_seconds);
   return Run(options);
 }
