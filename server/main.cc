@@ -107,6 +107,15 @@ int main(int argc, char** argv) {
                  "never)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--auth-failure-burst", options.auth_throttle.burst,
+                 "failed authentications one address may make at once")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--auth-failure-rate", options.auth_throttle.refill_per_second,
+                 "failed authentications per second one address regains; "
+                 "beyond them it is answered RESOURCE_EXHAUSTED")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_flag("--insecure", options.tls.allow_insecure,
                "allow plaintext on a non-loopback --listen address (behind "
                "a proxy that terminates TLS)");

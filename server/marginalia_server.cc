@@ -134,7 +134,9 @@ void MarginaliaServer::BuildServices() {
   intake_ = std::make_unique<SubmissionIntake>(
       store, rubrics, &engine_, clock, ids,
       IntakeOptions{options_.max_essay_bytes});
-  authenticator_ = std::make_unique<Authenticator>(store);
+  auth_throttle_ =
+      std::make_unique<AuthenticatorThrottle>(clock, options_.auth_throttle);
+  authenticator_ = std::make_unique<Authenticator>(store, auth_throttle_.get());
   authorizer_ = std::make_unique<Authorizer>(store);
   call_auth_ =
       std::make_unique<CallAuth>(authenticator_.get(), authorizer_.get());

@@ -79,6 +79,7 @@ class MarginaliaServer {
   rubrics::Engine engine_;
   std::unique_ptr<RubricCatalog> catalog_;
   std::unique_ptr<SubmissionIntake> intake_;
+  std::unique_ptr<AuthenticatorThrottle> auth_throttle_;
   std::unique_ptr<Authenticator> authenticator_;
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<CallAuth> call_auth_;

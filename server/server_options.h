@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "server/auth/authenticator_throttle.h"
 #include "server/net/connection_limits.h"
 #include "server/net/tls_credentials.h"
 
@@ -40,6 +41,8 @@ struct ServerOptions {
   // How often freed memory is given back to the system. Default: 5 s;
   // zero turns it off.
   absl::Duration memory_release_period = absl::Seconds(5);
+  // Failed authentications allowed per peer address: a burst, then a rate.
+  AuthThrottleOptions auth_throttle;
 };
 
 }  // namespace marginalia::server
