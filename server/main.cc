@@ -92,10 +92,10 @@ int main(int argc, char** argv) {
                  "(mutual TLS)")
       ->check(CLI::ExistingFile);
   app.add_option("--max-threads", options.limits.max_threads,
-                 "threads for calls in progress; more calls are answered "
-                 "RESOURCE_EXHAUSTED")
+                 "threads for calls in progress (0: 8 per core, at least "
+                 "16); more calls are answered RESOURCE_EXHAUSTED")
       ->capture_default_str()
-      ->check(CLI::Range(2, 100000));
+      ->check(CLI::Range(0, 100000));
   app.add_option("--max-connections", options.max_connections,
                  "connections held at once (also bounded by the open-file "
                  "limit); more are reset")

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <thread>
 
 namespace marginalia::server {
 namespace {
@@ -14,12 +15,18 @@ int Milliseconds(absl::Duration duration) {
       std::min<int64_t>(absl::ToInt64Milliseconds(duration), INT_MAX));
 }
 
+int MaxThreads(int asked) {
+  if (asked > 0) return std::max(asked, 2);
+  return std::max(16,
+                  8 * static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 }  // namespace
 
 void ApplyConnectionLimits(const ConnectionLimits& limits,
                            grpc::ServerBuilder* builder) {
   grpc::ResourceQuota quota("marginalia-server");
-  quota.SetMaxThreads(std::max(limits.max_threads, 2));
+  quota.SetMaxThreads(MaxThreads(limits.max_threads));
   builder->SetResourceQuota(quota);
   builder->SetMaxReceiveMessageSize(static_cast<int>(
       std::min<std::size_t>(limits.max_message_bytes, INT_MAX)));

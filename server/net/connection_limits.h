@@ -14,8 +14,10 @@ namespace marginalia::server {
 
 struct ConnectionLimits {
   // Threads gRPC may run for calls (each call in progress holds one); calls
-  // beyond them are answered RESOURCE_EXHAUSTED. Default: 64.
-  int max_threads = 64;
+  // beyond them are answered RESOURCE_EXHAUSTED. More threads than cores
+  // only queue calls inside the server until they miss their deadlines
+  // (bench/load). Default (0): 8 per core, at least 16.
+  int max_threads = 0;
   // Calls at once on one connection; more wait in the client. Default: 32.
   int max_streams_per_connection = 32;
   // Largest request message; larger ones are answered RESOURCE_EXHAUSTED.
