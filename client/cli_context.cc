@@ -64,6 +64,13 @@ int CliContext::ReportRpcError(const grpc::Status& status) {
                       "if the server speaks plaintext");
     }
   }
+  if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+      message == "Server Threadpool Exhausted") {
+    // gRPC's own words when the server's thread quota is used up.
+    message =
+        "the server is handling as many calls as it takes at once; retry "
+        "in a few seconds";
+  }
   *err_ << "error: " << StatusCodeName(status.error_code()) << ": " << message
         << std::endl;
   return kExitFailure;

@@ -219,5 +219,39 @@ TEST(ResourceLimitsTest, FiftyBatchStreamsFromOneStudentKeepThreadsBounded) {
             0);
 }
 
+TEST(ResourceLimitsTest, ACallBeyondTheThreadQuotaIsRefusedWithAdvice) {
+  LaunchedServer server({"--listen", "127.0.0.1:0", "--max-threads", "4"});
+  ASSERT_FALSE(server.address().empty()) << server.log();
+  // Open streams hold a thread each until they end.
+  struct Stream {
+    std::unique_ptr<v1::SubmissionService::Stub> stub;
+    grpc::ClientContext context;
+    std::unique_ptr<grpc::ClientReaderWriter<
+        v1::BatchCreateSubmissionsRequest, v1::BatchCreateSubmissionsResponse>>
+        rpc;
+  };
+  std::vector<std::unique_ptr<Stream>> streams;
+  for (int i = 0; i < 8; ++i) {
+    auto stream = std::make_unique<Stream>();
+    grpc::ChannelArguments arguments;
+    arguments.SetInt("marginalia.test.connection", i);
+    stream->stub = v1::SubmissionService::NewStub(grpc::CreateCustomChannel(
+        server.address(), grpc::InsecureChannelCredentials(), arguments));
+    stream->context.AddMetadata("authorization", "Bearer " + server.admin());
+    stream->rpc = stream->stub->BatchCreateSubmissions(&stream->context);
+    streams.push_back(std::move(stream));
+  }
+  ProcessResult busy = Cli(server, server.admin(), {"user", "whoami"});
+  EXPECT_EQ(busy.exit_code, 1);
+  EXPECT_THAT(busy.err, HasSubstr("RESOURCE_EXHAUSTED"));
+  EXPECT_THAT(busy.err, HasSubstr("retry in a few seconds"));
+  for (auto& stream : streams) {
+    stream->rpc->WritesDone();
+    stream->rpc->Finish();
+  }
+  ProcessResult after = Cli(server, server.admin(), {"user", "whoami"});
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+}
+
 }  // namespace
 }  // namespace marginalia
