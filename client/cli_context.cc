@@ -10,13 +10,24 @@
 
 namespace marginalia::client {
 
+absl::Status CliContext::ConfigureTransport() {
+  absl::StatusOr<ChannelSecurity> security =
+      ChannelSecurityFor(options_.server, options_.transport);
+  if (!security.ok()) return security.status();
+  security_ = *std::move(security);
+  return absl::OkStatus();
+}
+
 std::shared_ptr<grpc::Channel> CliContext::Channel() {
+  if (security_.credentials == nullptr) {
+    security_.credentials = grpc::InsecureChannelCredentials();
+  }
   if (channel_ == nullptr) {
     grpc::ChannelArguments arguments;
     arguments.SetMaxReceiveMessageSize(64 << 20);
     arguments.SetMaxSendMessageSize(64 << 20);
-    channel_ = grpc::CreateCustomChannel(
-        options_.server, grpc::InsecureChannelCredentials(), arguments);
+    channel_ = grpc::CreateCustomChannel(options_.server, security_.credentials,
+                                         arguments);
   }
   return channel_;
 }
@@ -45,6 +56,20 @@ int CliContext::ReportRpcError(const grpc::Status& status) {
                            message,
                            "); is marginalia-server running? Set --server "
                            "or MARGINALIA_SERVER");
+    if (security_.tls) {
+      absl::StrAppend(&message,
+                      ". The connection uses TLS (the default for a server "
+                      "not on this machine): give the CA that signed the "
+                      "server's certificate with --tls-ca, or pass --insecure "
+                      "if the server speaks plaintext");
+    }
+  }
+  if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+      message == "Server Threadpool Exhausted") {
+    // gRPC's own words when the server's thread quota is used up.
+    message =
+        "the server is handling as many calls as it takes at once; retry "
+        "in a few seconds";
   }
   *err_ << "error: " << StatusCodeName(status.error_code()) << ": " << message
         << std::endl;

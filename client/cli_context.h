@@ -9,7 +9,9 @@
 #include <memory>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "client/channel_credentials.h"
 
 namespace marginalia::client {
 
@@ -25,6 +27,8 @@ struct ClientOptions {
   std::string token;
   // Deadline of each call.
   absl::Duration timeout = absl::Seconds(60);
+  // TLS files and --insecure; default: TLS unless the server is loopback.
+  TransportOptions transport;
 };
 
 // Output formats of commands that print a resource.
@@ -39,6 +43,10 @@ class CliContext {
   std::ostream& out() { return *out_; }
   std::ostream& err() { return *err_; }
 
+  // Decides TLS or plaintext and reads the TLS files; call once options
+  // are parsed. INVALID_ARGUMENT when a file is unreadable or the flags
+  // conflict.
+  absl::Status ConfigureTransport();
   // The channel to the server, created on first use.
   std::shared_ptr<grpc::Channel> Channel();
   // A context for one call: deadline and credentials. Thread-safe.
@@ -57,6 +65,7 @@ class CliContext {
   ClientOptions options_;
   std::ostream* out_;
   std::ostream* err_;
+  ChannelSecurity security_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -1,6 +1,10 @@
 // marginalia: the command-line client.
 //
-//   marginalia [--server HOST:PORT] [--token TOKEN] <command> ...
+//   marginalia [--server HOST:PORT] [--token TOKEN] [--tls-ca FILE]
+//              [--tls-cert FILE --tls-key FILE] [--insecure] <command> ...
+//
+// TLS is used for any server not on this machine (loopback), and whenever
+// a TLS file is given; --insecure allows plaintext to a remote server.
 //
 // Exit codes: 0 success, 1 failure (the server's message on stderr),
 // 2 usage error.
@@ -25,6 +29,7 @@ int main(int argc, char** argv) {
   ClientOptions options;
   options.server = FromEnvironment("MARGINALIA_SERVER", options.server);
   options.token = FromEnvironment("MARGINALIA_TOKEN", "");
+  options.transport.tls_ca = FromEnvironment("MARGINALIA_TLS_CA", "");
   CliContext context(options, &std::cout, &std::cerr);
   int exit_code = kExitOk;
   double timeout_seconds = 60;
@@ -39,8 +44,22 @@ int main(int argc, char** argv) {
                  "API token (default: $MARGINALIA_TOKEN)");
   app.add_option("--timeout", timeout_seconds, "seconds to wait for each call")
       ->check(CLI::PositiveNumber);
-  app.parse_complete_callback(
-      [&] { context.options().timeout = absl::Seconds(timeout_seconds); });
+  TransportOptions& transport = context.options().transport;
+  app.add_option("--tls-ca", transport.tls_ca,
+                 "PEM CA that signed the server's certificate; forces TLS "
+                 "(default: $MARGINALIA_TLS_CA, else the system's roots)");
+  app.add_option("--tls-cert", transport.tls_cert,
+                 "PEM client certificate, for a server requiring mutual TLS");
+  app.add_option("--tls-key", transport.tls_key, "PEM key of --tls-cert");
+  app.add_flag("--insecure", transport.insecure,
+               "plaintext even to a server not on this machine");
+  app.parse_complete_callback([&] {
+    context.options().timeout = absl::Seconds(timeout_seconds);
+    absl::Status transport_ok = context.ConfigureTransport();
+    if (!transport_ok.ok()) {
+      throw CLI::ValidationError(std::string(transport_ok.message()));
+    }
+  });
   AddScoreCommand(app, context, &exit_code);
   AddSubmitCommand(app, context, &exit_code);
   AddFeedbackCommand(app, context, &exit_code);

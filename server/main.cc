@@ -2,6 +2,8 @@
 //
 //   marginalia-server [--listen 127.0.0.1:50051] [--db ./marginalia.db]
 //                     [--max-essay-bytes 1048576] [--sync full|normal]
+//                     [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]]
+//                     [--insecure]
 //
 // Prints "listening on HOST:PORT" on stdout once it serves (the real port
 // when --listen asks for port 0). SIGINT or SIGTERM drains calls in flight,
@@ -13,6 +15,7 @@
 #include <iostream>
 
 #include "server/marginalia_server.h"
+#include "server/net/open_files.h"
 #include "server/util/log.h"
 
 namespace {
@@ -31,13 +34,17 @@ int Run(const ServerOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  long open_files = marginalia::server::RaiseOpenFileLimit();
   auto server = MarginaliaServer::Start(options);
   if (!server.ok()) {
     LogError("cannot start: ", server.status().message());
     return 1;
   }
-  LogInfo("serving on ", (*server)->address(), " with database ",
-          options.db_path);
+  LogInfo("serving on ", (*server)->address(),
+          options.tls.cert_path.empty() ? " (plaintext)" : " (TLS)",
+          !options.tls.client_ca_path.empty() ? " requiring client certificates"
+                                              : "",
+          " with database ", options.db_path, "; open-file limit ", open_files);
   std::cout << "listening on " << (*server)->address() << std::endl;
 
   int signal_number = 0;
@@ -74,6 +81,44 @@ int main(int argc, char** argv) {
                  "how long shutdown waits for calls in flight")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--tls-cert", options.tls.cert_path,
+                 "PEM certificate chain: serve TLS only")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", options.tls.key_path,
+                 "PEM private key of --tls-cert")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-client-ca", options.tls.client_ca_path,
+                 "PEM CA bundle: require client certificates it signed "
+                 "(mutual TLS)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--max-threads", options.limits.max_threads,
+                 "threads for calls in progress (0: 8 per core, at least "
+                 "16); more calls are answered RESOURCE_EXHAUSTED")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
+  app.add_option("--max-connections", options.max_connections,
+                 "connections held at once (also bounded by the open-file "
+                 "limit); more are reset")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  double release_seconds = 5;
+  app.add_option("--memory-release-seconds", release_seconds,
+                 "how often freed memory is given back to the system (0: "
+                 "never)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--auth-failure-burst", options.auth_throttle.burst,
+                 "failed authentications one address may make at once")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--auth-failure-rate", options.auth_throttle.refill_per_second,
+                 "failed authentications per second one address regains; "
+                 "beyond them it is answered RESOURCE_EXHAUSTED")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--insecure", options.tls.allow_insecure,
+               "allow plaintext on a non-loopback --listen address (behind "
+               "a proxy that terminates TLS)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -81,5 +126,6 @@ int main(int argc, char** argv) {
   }
   options.synchronous_full = sync == "full";
   options.drain_timeout = absl::Seconds(drain_seconds);
+  options.memory_release_period = absl::Seconds(release_seconds);
   return Run(options);
 }

@@ -4,6 +4,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -12,6 +13,10 @@
 #include "common/status_macros.h"
 #include "rubrics/rubric/rubric_registry.h"
 #include "server/auth/bootstrap.h"
+#include "server/net/accept_guard.h"
+#include "server/net/connection_limits.h"
+#include "server/net/open_files.h"
+#include "server/net/tls_credentials.h"
 #include "server/services/admin_service.h"
 #include "server/services/grade_service.h"
 #include "server/services/review_service.h"
@@ -27,6 +32,26 @@ namespace {
 // Room for the other fields of a request beside the essay itself.
 constexpr int kMessageOverheadBytes = 64 << 10;
 
+// Descriptors kept free of connections, for the database, logs and files.
+constexpr int kReservedDescriptors = 64;
+
+// The lowest free descriptor, i.e. roughly how many the process holds.
+int DescriptorsInUse() {
+  int probe = dup(0);
+  if (probe < 0) return 0;
+  close(probe);
+  return probe;
+}
+
+// Sheds connections beyond max_connections, or beyond what the open-file
+// limit leaves once the reserve is kept.
+void GuardDescriptors(int max_connections) {
+  long by_limit = OpenFileLimit() - kReservedDescriptors;
+  long by_option =
+      static_cast<long>(DescriptorsInUse()) + std::max(max_connections, 1);
+  GuardAccepts(static_cast<int>(std::min({by_limit, by_option, 1L << 30})));
+}
+
 std::string WithPort(const std::string& listen, int port) {
   std::size_t colon = listen.rfind(':');
   return absl::StrCat(listen.substr(0, colon), ":", port);
@@ -36,6 +61,9 @@ std::string WithPort(const std::string& listen, int port) {
 
 absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
     const ServerOptions& options, Dependencies dependencies) {
+  // Checked first, so that a bad certificate fails before any file is made.
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                   ListeningCredentials(options.listen, options.tls));
   std::unique_ptr<MarginaliaServer> server(new MarginaliaServer());
   server->options_ = options;
   server->clock_ = dependencies.clock ? std::move(dependencies.clock)
@@ -68,14 +96,16 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
   // Linking grpc++_reflection is not enough under --as-needed: register it.
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &server->port_);
-  // Larger than any accepted essay, so an oversized one reaches our check
-  // and gets a message naming the limit.
-  std::size_t max_message = std::max<std::size_t>(
-      4 << 20, 2 * options.max_essay_bytes + kMessageOverheadBytes);
-  builder.SetMaxReceiveMessageSize(
-      static_cast<int>(std::min<std::size_t>(max_message, INT32_MAX)));
+  builder.AddListeningPort(options.listen, credentials, &server->port_);
+  ConnectionLimits limits = options.limits;
+  if (limits.max_message_bytes == 0) {
+    // Larger than any accepted essay, so an oversized one reaches our check
+    // and gets a message naming the limit.
+    limits.max_message_bytes = std::max<std::size_t>(
+        4 << 20, 2 * options.max_essay_bytes + kMessageOverheadBytes);
+  }
+  ApplyConnectionLimits(limits, &builder);
+  GuardDescriptors(options.max_connections);
   builder.RegisterService(server->submission_service_.get());
   builder.RegisterService(server->scoring_service_.get());
   builder.RegisterService(server->rubric_service_.get());
@@ -89,6 +119,10 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
   }
   server->address_ = WithPort(options.listen, server->port_);
   server->server_->GetHealthCheckService()->SetServingStatus(true);
+  if (options.memory_release_period > absl::ZeroDuration()) {
+    server->memory_releaser_ =
+        std::make_unique<MemoryReleaser>(options.memory_release_period);
+  }
   return server;
 }
 
@@ -100,7 +134,9 @@ void MarginaliaServer::BuildServices() {
   intake_ = std::make_unique<SubmissionIntake>(
       store, rubrics, &engine_, clock, ids,
       IntakeOptions{options_.max_essay_bytes});
-  authenticator_ = std::make_unique<Authenticator>(store);
+  auth_throttle_ =
+      std::make_unique<AuthenticatorThrottle>(clock, options_.auth_throttle);
+  authenticator_ = std::make_unique<Authenticator>(store, auth_throttle_.get());
   authorizer_ = std::make_unique<Authorizer>(store);
   call_auth_ =
       std::make_unique<CallAuth>(authenticator_.get(), authorizer_.get());
@@ -146,6 +182,7 @@ void MarginaliaServer::Shutdown() {
     server_->Shutdown(deadline);
     server_->Wait();
   }
+  memory_releaser_.reset();
   store_.reset();
 }
 

@@ -27,6 +27,7 @@
 #include "server/storage/store.h"
 #include "server/util/clock.h"
 #include "server/util/id_generator.h"
+#include "server/util/memory_release.h"
 
 namespace marginalia::server {
 
@@ -78,6 +79,7 @@ class MarginaliaServer {
   rubrics::Engine engine_;
   std::unique_ptr<RubricCatalog> catalog_;
   std::unique_ptr<SubmissionIntake> intake_;
+  std::unique_ptr<AuthenticatorThrottle> auth_throttle_;
   std::unique_ptr<Authenticator> authenticator_;
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<CallAuth> call_auth_;
@@ -96,6 +98,7 @@ class MarginaliaServer {
   std::unique_ptr<ReviewServiceImpl> review_service_;
   std::unique_ptr<GradeServiceImpl> grade_service_;
   std::unique_ptr<AdminServiceImpl> admin_service_;
+  std::unique_ptr<MemoryReleaser> memory_releaser_;
   std::unique_ptr<grpc::Server> server_;
   std::string address_;
   std::string admin_token_path_;

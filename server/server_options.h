@@ -6,6 +6,9 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "server/auth/authenticator_throttle.h"
+#include "server/net/connection_limits.h"
+#include "server/net/tls_credentials.h"
 
 namespace marginalia::server {
 
@@ -23,6 +26,23 @@ struct ServerOptions {
   // Where the first start writes the administrator's token (mode 0600,
   // never overwritten). Default (empty): "admin-token" beside db_path.
   std::string admin_token_path;
+  // TLS certificate, key and optional client CA (mutual TLS). Default: none,
+  // i.e. plaintext, which is refused on a non-loopback address unless
+  // tls.allow_insecure is set.
+  TlsFiles tls;
+  // Threads, calls per connection, message size, idle and dead connections.
+  // max_message_bytes 0 (the default) means twice max_essay_bytes plus room
+  // for the other fields, and at least 4 MiB.
+  ConnectionLimits limits;
+  // Connections held at once, roughly (counted in file descriptors): more
+  // are reset on arrival. Never more than the open-file limit less 64
+  // descriptors kept for the database and logs. Default: 4,096.
+  int max_connections = 4096;
+  // How often freed memory is given back to the system. Default: 5 s;
+  // zero turns it off.
+  absl::Duration memory_release_period = absl::Seconds(5);
+  // Failed authentications allowed per peer address: a burst, then a rate.
+  AuthThrottleOptions auth_throttle;
 };
 
 }  // namespace marginalia::server

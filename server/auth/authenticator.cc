@@ -6,10 +6,30 @@
 #include "absl/strings/strip.h"
 #include "common/status_macros.h"
 #include "server/auth/tokens.h"
+#include "server/util/log.h"
 
 namespace marginalia::server {
 
 absl::StatusOr<Caller> Authenticator::Authenticate(
+    absl::string_view authorization, absl::string_view peer) const {
+  if (throttle_ != nullptr) {
+    absl::Status admitted = throttle_->Admit(peer);
+    if (!admitted.ok()) return admitted;
+  }
+  absl::StatusOr<Caller> caller = Lookup(authorization);
+  if (absl::IsUnauthenticated(caller.status())) {
+    // The messages name a token by its id at most, never its secret.
+    LogInfo("authentication failed from ", peer, ": ",
+            caller.status().message());
+    if (throttle_ != nullptr && throttle_->RecordFailure(peer)) {
+      LogError("throttling ", AuthenticatorThrottle::PeerAddress(peer),
+               ": too many failed authentications");
+    }
+  }
+  return caller;
+}
+
+absl::StatusOr<Caller> Authenticator::Lookup(
     absl::string_view authorization) const {
   if (authorization.empty()) {
     return absl::UnauthenticatedError(

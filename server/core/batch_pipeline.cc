@@ -1,117 +1,195 @@
 #include "server/core/batch_pipeline.h"
 
 #include <algorithm>
+#include <deque>
 #include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "server/core/work_pool.h"
 
 namespace marginalia::server {
 
 namespace v1 = ::marginalia::v1;
 
-BatchPipeline::BatchPipeline(SubmissionIntake* intake,
-                             BatchPipelineOptions options, Responder respond)
-    : intake_(intake), options_(options), respond_(std::move(respond)) {
-  int workers = options_.workers > 0
-                    ? options_.workers
-                    : static_cast<int>(std::thread::hardware_concurrency());
-  options_.max_in_flight = std::max<std::size_t>(options_.max_in_flight, 1);
-  options_.max_group = std::max<std::size_t>(options_.max_group, 1);
-  for (int i = 0; i < std::max(workers, 1); ++i) {
-    workers_.emplace_back([this] { WorkLoop(); });
-  }
-  committer_ = std::thread([this] { CommitLoop(); });
+struct BatchPipeline::State {
+  struct Item {
+    std::string client_ref;
+    std::string caller;
+    v1::CreateSubmissionRequest request;
+    bool with_report = false;
+  };
+  struct Ready {
+    std::string client_ref;
+    NewSubmission submission;
+    bool with_report = false;
+  };
+  // An item answered without a commit (an error or a replay).
+  struct Answer {
+    std::string client_ref;
+    absl::StatusOr<CreateSubmissionResult> result;
+  };
+
+  State(SubmissionIntake *intake, BatchPipelineOptions options,
+        Responder respond)
+      : intake(intake), options(options), respond(std::move(respond)) {}
+
+  // Runs on the scoring pool: prepares the oldest queued item.
+  void PrepareNext();
+  // Prepares one item and queues it for the committer: to be stored, or
+  // answered as it is on error or replay. Pool threads never write to the
+  // stream, so a client that stops reading holds up only its own committer.
+  void PrepareOne(const Item &item);
+  void CommitLoop();
+  // Sends the answers queued without a commit.
+  void SendAnswers(std::deque<Answer> &answers);
+  // Stores a group in one transaction; if that fails, item by item, so
+  // that one bad item does not fail the others.
+  void StoreGroup(std::vector<Ready> &group);
+  // Answers an accepted item and frees its place in flight.
+  void Respond(const std::string &client_ref,
+               absl::StatusOr<CreateSubmissionResult> result,
+               v1::FeedbackReport *report = nullptr);
+  // Sends one answer, serialised with every other.
+  void Send(const std::string &client_ref,
+            absl::StatusOr<CreateSubmissionResult> result,
+            v1::FeedbackReport *report);
+
+  SubmissionIntake *const intake;
+  const BatchPipelineOptions options;
+  const Responder respond;
+
+  absl::Mutex mutex;
+  std::deque<Item> work ABSL_GUARDED_BY(mutex);
+  std::deque<Ready> ready ABSL_GUARDED_BY(mutex);
+  std::deque<Answer> answers ABSL_GUARDED_BY(mutex);
+  std::size_t in_flight ABSL_GUARDED_BY(mutex) = 0;
+  // Tasks scheduled on the pool and not yet finished.
+  std::size_t scheduled ABSL_GUARDED_BY(mutex) = 0;
+  bool closed ABSL_GUARDED_BY(mutex) = false;
+
+  // Serialises answers; never held together with mutex.
+  absl::Mutex respond_mutex;
+  bool peer_gone ABSL_GUARDED_BY(respond_mutex) = false;
+};
+
+BatchPipeline::BatchPipeline(SubmissionIntake *intake,
+                             BatchPipelineOptions options, Responder respond) {
+  options.max_in_flight = std::max<std::size_t>(options.max_in_flight, 1);
+  options.max_group = std::max<std::size_t>(options.max_group, 1);
+  state_ = std::make_shared<State>(intake, options, std::move(respond));
+  committer_ = std::thread([state = state_] { state->CommitLoop(); });
 }
 
 BatchPipeline::~BatchPipeline() { Finish(); }
 
 void BatchPipeline::Add(std::string client_ref, std::string caller,
                         v1::CreateSubmissionRequest request, bool with_report) {
-  absl::MutexLock lock(&mutex_);
-  mutex_.Await(absl::Condition(
-      +[](BatchPipeline* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex_) {
-        return p->in_flight_ < p->options_.max_in_flight;
-      },
-      this));
-  ++in_flight_;
-  work_.push_back(Item{std::move(client_ref), std::move(caller),
-                       std::move(request), with_report});
+  {
+    State &s = *state_;
+    absl::MutexLock lock(&s.mutex);
+    s.mutex.Await(absl::Condition(
+        +[](State *p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex) {
+          return p->in_flight < p->options.max_in_flight;
+        },
+        &s));
+    ++s.in_flight;
+    ++s.scheduled;
+    s.work.push_back(State::Item{std::move(client_ref), std::move(caller),
+                                 std::move(request), with_report});
+  }
+  WorkPool::Scoring().Schedule([state = state_] { state->PrepareNext(); });
 }
 
-void BatchPipeline::Reject(const std::string& client_ref,
-                           const absl::Status& status) {
-  Send(client_ref, status, nullptr);  // never counted as in flight
+void BatchPipeline::Reject(const std::string &client_ref,
+                           const absl::Status &status) {
+  state_->Send(client_ref, status, nullptr);  // never counted as in flight
 }
 
 void BatchPipeline::Finish() {
   if (joined_) return;
   {
-    absl::MutexLock lock(&mutex_);
-    closed_ = true;
+    State &s = *state_;
+    absl::MutexLock lock(&s.mutex);
+    s.closed = true;
+    // Once every item is answered and every task has returned, nothing
+    // calls the responder any more.
+    s.mutex.Await(absl::Condition(
+        +[](State *p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex) {
+          return p->in_flight == 0 && p->scheduled == 0;
+        },
+        &s));
   }
-  for (std::thread& worker : workers_) worker.join();
   committer_.join();
   joined_ = true;
 }
 
-void BatchPipeline::WorkLoop() {
-  while (true) {
-    Item item;
-    {
-      absl::MutexLock lock(&mutex_);
-      mutex_.Await(absl::Condition(
-          +[](BatchPipeline* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex_) {
-            return !p->work_.empty() || p->closed_;
-          },
-          this));
-      if (work_.empty()) return;  // closed and nothing left
-      item = std::move(work_.front());
-      work_.pop_front();
-    }
-    PrepareOne(item);
+void BatchPipeline::State::PrepareNext() {
+  Item item;
+  {
+    absl::MutexLock lock(&mutex);
+    item = std::move(work.front());  // one task is scheduled per item
+    work.pop_front();
   }
+  PrepareOne(item);
+  absl::MutexLock lock(&mutex);
+  --scheduled;
 }
 
-void BatchPipeline::PrepareOne(const Item& item) {
+void BatchPipeline::State::PrepareOne(const Item &item) {
   absl::StatusOr<SubmissionIntake::Prepared> prepared =
-      intake_->Prepare(item.caller, item.request);
+      intake->Prepare(item.caller, item.request);
+  absl::MutexLock lock(&mutex);
   if (!prepared.ok()) {
-    Respond(item.client_ref, prepared.status());
+    answers.push_back(Answer{item.client_ref, prepared.status()});
   } else if (prepared->replay.has_value()) {
     // Stored by an earlier call: durable already, nothing to commit.
-    Respond(item.client_ref,
-            CreateSubmissionResult{*std::move(prepared->replay), false});
+    answers.push_back(
+        Answer{item.client_ref,
+               CreateSubmissionResult{*std::move(prepared->replay), false}});
   } else {
-    absl::MutexLock lock(&mutex_);
-    ready_.push_back(Ready{item.client_ref, std::move(prepared->submission),
-                           item.with_report});
+    ready.push_back(Ready{item.client_ref, std::move(prepared->submission),
+                          item.with_report});
   }
 }
 
-void BatchPipeline::CommitLoop() {
+void BatchPipeline::State::SendAnswers(std::deque<Answer> &to_send) {
+  for (Answer &answer : to_send) {
+    Respond(answer.client_ref, std::move(answer.result));
+  }
+}
+
+void BatchPipeline::State::CommitLoop() {
   while (true) {
     std::vector<Ready> group;
+    std::deque<Answer> to_send;
     {
-      absl::MutexLock lock(&mutex_);
+      absl::MutexLock lock(&mutex);
       // Done once closed and every item is answered: nothing can arrive.
-      mutex_.Await(absl::Condition(
-          +[](BatchPipeline* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex_) {
-            return !p->ready_.empty() || (p->closed_ && p->in_flight_ == 0);
+      mutex.Await(absl::Condition(
+          +[](State *p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mutex) {
+            return !p->ready.empty() || !p->answers.empty() ||
+                   (p->closed && p->in_flight == 0);
           },
           this));
-      if (ready_.empty()) return;
-      while (!ready_.empty() && group.size() < options_.max_group) {
-        group.push_back(std::move(ready_.front()));
-        ready_.pop_front();
+      if (ready.empty() && answers.empty()) return;
+      to_send.swap(answers);
+      while (!ready.empty() && group.size() < options.max_group) {
+        group.push_back(std::move(ready.front()));
+        ready.pop_front();
       }
     }
-    StoreGroup(group);
+    SendAnswers(to_send);
+    if (!group.empty()) StoreGroup(group);
   }
 }
 
-void BatchPipeline::StoreGroup(std::vector<Ready>& group) {
-  std::vector<const NewSubmission*> all;
-  for (const Ready& ready : group) all.push_back(&ready.submission);
+void BatchPipeline::State::StoreGroup(std::vector<Ready> &group) {
+  std::vector<const NewSubmission *> all;
+  for (const Ready &item : group) all.push_back(&item.submission);
   absl::StatusOr<std::vector<CreateSubmissionResult>> stored =
-      intake_->StoreAll(all);
+      intake->StoreAll(all);
   for (std::size_t i = 0; i < group.size(); ++i) {
     absl::StatusOr<CreateSubmissionResult> result;
     if (stored.ok()) {
@@ -122,7 +200,7 @@ void BatchPipeline::StoreGroup(std::vector<Ready>& group) {
       // The group's transaction rolled back: retry alone to find which
       // items fail (e.g. a request_id reused for another text).
       absl::StatusOr<std::vector<CreateSubmissionResult>> alone =
-          intake_->StoreAll({all[i]});
+          intake->StoreAll({all[i]});
       result = alone.ok() ? absl::StatusOr<CreateSubmissionResult>(
                                 std::move(alone->front()))
                           : alone.status();
@@ -135,21 +213,21 @@ void BatchPipeline::StoreGroup(std::vector<Ready>& group) {
   }
 }
 
-void BatchPipeline::Send(const std::string& client_ref,
-                         absl::StatusOr<CreateSubmissionResult> result,
-                         v1::FeedbackReport* report) {
-  absl::MutexLock lock(&respond_mutex_);
-  if (!peer_gone_ && !respond_(client_ref, std::move(result), report)) {
-    peer_gone_ = true;
+void BatchPipeline::State::Send(const std::string &client_ref,
+                                absl::StatusOr<CreateSubmissionResult> result,
+                                v1::FeedbackReport *report) {
+  absl::MutexLock lock(&respond_mutex);
+  if (!peer_gone && !respond(client_ref, std::move(result), report)) {
+    peer_gone = true;
   }
 }
 
-void BatchPipeline::Respond(const std::string& client_ref,
-                            absl::StatusOr<CreateSubmissionResult> result,
-                            v1::FeedbackReport* report) {
+void BatchPipeline::State::Respond(
+    const std::string &client_ref,
+    absl::StatusOr<CreateSubmissionResult> result, v1::FeedbackReport *report) {
   Send(client_ref, std::move(result), report);
-  absl::MutexLock lock(&mutex_);
-  --in_flight_;
+  absl::MutexLock lock(&mutex);
+  --in_flight;
 }
 
 }  // namespace marginalia::server

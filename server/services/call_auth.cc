@@ -13,7 +13,7 @@ absl::StatusOr<Caller> CallAuth::Authenticate(grpc::ServerContext* context) {
   if (found != metadata.end()) {
     value.assign(found->second.data(), found->second.size());
   }
-  return authenticator_->Authenticate(value);
+  return authenticator_->Authenticate(value, context->peer());
 }
 
 absl::StatusOr<Access> CallAuth::Authorize(
