@@ -100,7 +100,15 @@ int FindReferenceList(const Document& doc, AnalysisResult* result) {
            LooksLikeReferenceEntry(doc.Slice(paragraphs[first - 1].span))) {
       --first;
     }
-    if (static_cast<int>(paragraphs.size()) - first >= 2) {
+    int run = static_cast<int>(paragraphs.size()) - first;
+    // One entry alone counts under a heading we do not know ("Resouces",
+    // "Text"), when it is as short as an entry, not a body paragraph.
+    constexpr std::size_t kMaxLoneEntryBytes = 400;
+    bool lone_entry_under_heading =
+        run == 1 && first > 0 &&
+        paragraphs[first - 1].kind == BlockKind::kHeading &&
+        paragraphs[first].span.size() <= kMaxLoneEntryBytes;
+    if (run >= 2 || lone_entry_under_heading) {
       for (int i = first; i < static_cast<int>(paragraphs.size()); ++i) {
         result->reference_paragraphs.push_back(i);
       }

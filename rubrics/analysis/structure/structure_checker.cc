@@ -169,11 +169,21 @@ class Checker {
           "Add a concluding paragraph that answers the question set in the "
           "introduction and draws the sections together.");
       // Sure only when the last paragraph plainly carries on the argument;
-      // a plain closing paragraph may sum up in words we do not know.
-      if (!input_.markers->StartsWith(BodyOpeners(), Words(last))) {
+      // a plain closing paragraph may sum up in words we do not know, and
+      // a report with sections may close under a heading we do not read as
+      // a conclusion ("Discussion", "Limitations").
+      if (!input_.markers->StartsWith(BodyOpeners(), Words(last)) ||
+          HasHeadings()) {
         result_->SetLastConfidence(0.5);
       }
     }
+  }
+
+  bool HasHeadings() const {
+    for (const Paragraph& p : input_.document.paragraphs()) {
+      if (p.kind == BlockKind::kHeading) return true;
+    }
+    return false;
   }
 
   void CheckConclusion() {

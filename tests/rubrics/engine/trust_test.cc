@@ -292,5 +292,40 @@ TEST(TrustTest, AnEssayWithoutParagraphBreaksIsNotJudgedOnStructure) {
   EXPECT_THAT(report.notes(), Contains(HasSubstr("no paragraph breaks")));
 }
 
+TEST(TrustTest, OneEntryUnderAMisspeltHeadingIsStillAReferenceList) {
+  // A critique of one article, its list headed "Resouces".
+  const std::string essay = absl::StrCat(
+      "# The Effects of Psychotherapy\n\n"
+      "Eysenck claimed that therapy does no better than time alone "
+      "(Eysenck, 1952, p. 322). ",
+      kFiller, "\n\nHis figures came from insurance records (Eysenck, 1952). ",
+      kFiller,
+      "\n\n## Resouces\n\n"
+      "Eysenck, H.J. (1952). The Effects Of Psychotherapy: An Evaluation. "
+      "Journal of Consulting Psychology, 16, 319-324.\n");
+  v1::FeedbackReport report = Score(essay, "research-report");
+  EXPECT_THAT(FindingsOf(report, "citation.missing_reference_list"), IsEmpty());
+  for (const v1::Citation& c : report.citations()) {
+    EXPECT_FALSE(absl::StrContains(SpanText(essay, c.span()), "J. (1952)"))
+        << "the entry's initials read as a citation";
+  }
+}
+
+TEST(TrustTest, AReportWithSectionsIsNotToldItStopsWithoutAConclusion) {
+  // A lab report closes on its limitations under a "Discussion" heading.
+  const std::string essay = absl::StrCat(
+      "# Colour and Preference\n\n## Introduction\n\n"
+      "We argue that red is preferred to blue by young children, and we "
+      "test this first with drawings and then with toys.\n\n"
+      "## Method\n\n",
+      kFiller, "\n\n## Discussion\n\n", kFiller,
+      "\n\nAnother limitation we had in our study was the limited access "
+      "to children outside one school. ",
+      kFiller, "\n");
+  EXPECT_THAT(
+      FindingsOf(Score(essay, "research-report"), "structure.no_conclusion"),
+      IsEmpty());
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
