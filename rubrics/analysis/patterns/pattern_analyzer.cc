@@ -34,6 +34,7 @@ void RunPatternChecks(const AnalysisInput& input, const CompiledRubric& rubric,
     int matches = 0;
     for (std::size_t i = 0; i < doc.paragraphs().size(); ++i) {
       const Paragraph& p = doc.paragraphs()[i];
+      if (input.guard->Check(PatternAnalyzerName())) return;
       if (p.kind != BlockKind::kProse && p.kind != BlockKind::kListItem)
         continue;
       absl::string_view text = doc.Slice(p.span);
@@ -48,6 +49,7 @@ void RunPatternChecks(const AnalysisInput& input, const CompiledRubric& rubric,
       while (matches < kMaxMatchesPerPattern && from <= text.size() &&
              pattern.regex->Match(whole, from, whole.size(), RE2::UNANCHORED,
                                   &match, 1)) {
+        if (input.guard->Poll(PatternAnalyzerName())) return;
         std::size_t at = static_cast<std::size_t>(match.data() - text.data());
         if (match.empty()) {
           if (at >= text.size()) break;
