@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "rubrics/analysis/citations/citation_parser.h"
 #include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/note_number.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -364,7 +365,7 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
     if (close != absl::string_view::npos) {
       int number = 0;
       for (std::size_t i = 0; i < close && IsDigitByte(rest[i]); ++i) {
-        number = number * 10 + (rest[i] - '0');
+        number = AppendNoteDigit(number, rest[i] - '0');
       }
       entry.number = number;
       rest = TrimSpace(rest.substr(close + 2));
@@ -440,7 +441,7 @@ int StripNoteNumber(absl::string_view* text) {
       std::size_t next = pos;
       int value = SuperscriptDigit(NextCodePoint(t, &next));
       if (value < 0) break;
-      number = number * 10 + value;
+      number = AppendNoteDigit(number, value);
       pos = next;
     }
     if (pos == 0) return 0;
