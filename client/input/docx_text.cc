@@ -38,14 +38,40 @@ std::string ZipErrorText(int code) {
   return text;
 }
 
-absl::StatusOr<std::string> ReadDocumentXml(const std::string& path) {
+using ZipArchive = std::unique_ptr<zip_t, ZipCloser>;
+
+absl::StatusOr<ZipArchive> OpenPath(const std::string& path) {
   int code = 0;
-  std::unique_ptr<zip_t, ZipCloser> archive(
-      zip_open(path.c_str(), ZIP_RDONLY, &code));
+  ZipArchive archive(zip_open(path.c_str(), ZIP_RDONLY, &code));
   if (archive == nullptr) {
     return absl::InvalidArgumentError(
         absl::StrCat("not a readable .docx (zip): ", ZipErrorText(code)));
   }
+  return archive;
+}
+
+absl::StatusOr<ZipArchive> OpenBytes(absl::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  // The source reads `bytes` in place (freep 0) and is owned by the archive
+  // once opened.
+  zip_source_t* source =
+      zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = source == nullptr
+                       ? nullptr
+                       : zip_open_from_source(source, ZIP_RDONLY, &error);
+  if (archive == nullptr) {
+    if (source != nullptr) zip_source_free(source);
+    std::string text = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a readable .docx (zip): ", text));
+  }
+  zip_error_fini(&error);
+  return ZipArchive(archive);
+}
+
+absl::StatusOr<std::string> ReadDocumentXml(ZipArchive archive) {
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat(archive.get(), kDocumentXml, 0, &stat) != 0) {
@@ -149,7 +175,17 @@ absl::StatusOr<std::string> ParseBody(const std::string& xml) {
 }  // namespace
 
 absl::StatusOr<std::string> ReadDocxText(const std::string& path) {
-  absl::StatusOr<std::string> xml = ReadDocumentXml(path);
+  absl::StatusOr<ZipArchive> archive = OpenPath(path);
+  if (!archive.ok()) return archive.status();
+  absl::StatusOr<std::string> xml = ReadDocumentXml(*std::move(archive));
+  if (!xml.ok()) return xml.status();
+  return ParseBody(*xml);
+}
+
+absl::StatusOr<std::string> ReadDocxBytes(absl::string_view bytes) {
+  absl::StatusOr<ZipArchive> archive = OpenBytes(bytes);
+  if (!archive.ok()) return archive.status();
+  absl::StatusOr<std::string> xml = ReadDocumentXml(*std::move(archive));
   if (!xml.ok()) return xml.status();
   return ParseBody(*xml);
 }

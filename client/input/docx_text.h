@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace marginalia::client {
 
@@ -14,5 +15,8 @@ namespace marginalia::client {
 // changes is left out. INVALID_ARGUMENT naming the problem when the file is
 // not a zip, is encrypted, has no word/document.xml, or holds malformed XML.
 absl::StatusOr<std::string> ReadDocxText(const std::string& path);
+
+// Like ReadDocxText, for a .docx already in memory (uploads, fuzzing).
+absl::StatusOr<std::string> ReadDocxBytes(absl::string_view bytes);
 
 }  // namespace marginalia::client

@@ -8,6 +8,7 @@
 #include "rubrics/analysis/analysis_result.h"
 #include "rubrics/analysis/lexicon.h"
 #include "rubrics/analysis/structure/phrase_set.h"
+#include "rubrics/control/score_guard.h"
 #include "rubrics/document/document.h"
 
 namespace marginalia::rubrics {
@@ -37,6 +38,9 @@ struct AnalysisInput {
   // Where marker phrases match, filled in as analysers ask (a cache owned
   // by the analysis of this one document).
   MarkerIndex* markers;
+  // The call's limits: long loops Poll() it and stop early once it says
+  // so (the engine then discards the result). Owned by the scoring call.
+  ScoreGuard* guard;
 };
 
 // One analyser: a stable name, and a pass over the input that adds

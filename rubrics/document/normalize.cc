@@ -19,7 +19,9 @@ std::string NormaliseLineEnds(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
   constexpr absl::string_view kBom = "\xEF\xBB\xBF";
-  if (absl::StartsWith(text, kBom)) text.remove_prefix(kBom.size());
+  // Every leading mark: leaving the second of two would make normalising
+  // the result strip it, so that normalised text would not stay as it is.
+  while (absl::StartsWith(text, kBom)) text.remove_prefix(kBom.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
       out.push_back('\n');

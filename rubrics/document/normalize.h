@@ -10,8 +10,9 @@ namespace marginalia::rubrics {
 
 // Validates and normalises an essay: the text must be well-formed UTF-8 and
 // contain something other than white space. The result has CRLF and lone CR
-// turned into LF, a leading byte-order mark removed, and Unicode NFC applied,
-// so the same essay typed on any system has the same bytes and hash.
+// turned into LF, leading byte-order marks removed, and Unicode NFC applied,
+// so the same essay typed on any system has the same bytes and hash; it is
+// its own normal form (normalising it again returns it unchanged).
 // Returns INVALID_ARGUMENT naming the problem (and the byte offset of
 // ill-formed UTF-8).
 absl::StatusOr<std::string> NormalizeEssayText(absl::string_view text);

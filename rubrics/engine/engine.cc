@@ -54,21 +54,41 @@ std::vector<absl::string_view> Engine::AnalyzerNames() const {
 
 absl::StatusOr<v1::FeedbackReport> Engine::Score(
     absl::string_view text, const CompiledRubric& rubric) const {
+  return Score(text, rubric, ScoreLimits());
+}
+
+absl::StatusOr<v1::FeedbackReport> Engine::Score(
+    absl::string_view text, const CompiledRubric& rubric,
+    const ScoreLimits& limits) const {
+  ScoreGuard guard(limits);
+  if (guard.Check("admission")) return guard.status();
   // `text` outlives this call and so the document: no copy of it.
   absl::StatusOr<Document> document = SegmentBorrowed(text);
   if (!document.ok()) return document.status();
-  return ScoreDocument(*document, rubric);
+  return ScoreWithin(*document, rubric, &guard);
 }
 
 v1::FeedbackReport Engine::ScoreDocument(const Document& document,
                                          const CompiledRubric& rubric) const {
+  ScoreGuard unlimited;
+  return *ScoreWithin(document, rubric, &unlimited);
+}
+
+absl::StatusOr<v1::FeedbackReport> Engine::ScoreWithin(
+    const Document& document, const CompiledRubric& rubric,
+    ScoreGuard* guard) const {
+  if (guard->Check("segmentation")) return guard->status();
   Lexicon lexicon(document);
   AnalysisSettings settings = AnalysisSettings::From(rubric.proto().analysis());
   MarkerIndex markers(lexicon, document.words().size());
-  AnalysisInput input{document, lexicon, settings, &markers};
+  AnalysisInput input{document, lexicon, settings, &markers, guard};
   AnalysisResult result;
-  for (const auto& analyzer : analyzers_) analyzer->Analyze(input, &result);
+  for (const auto& analyzer : analyzers_) {
+    if (guard->Check(analyzer->name())) return guard->status();
+    analyzer->Analyze(input, &result);
+  }
   RunPatternChecks(input, rubric, &result);
+  if (guard->Check(PatternAnalyzerName())) return guard->status();
 
   v1::FeedbackReport report;
   report.set_rubric_id(rubric.id());

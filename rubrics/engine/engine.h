@@ -12,6 +12,7 @@
 #include "marginalia/v1/report.pb.h"
 #include "marginalia/v1/rubric.pb.h"
 #include "rubrics/analysis/analyzer.h"
+#include "rubrics/control/score_limits.h"
 #include "rubrics/document/document.h"
 #include "rubrics/rubric/compiled_rubric.h"
 
@@ -36,6 +37,14 @@ class Engine {
   absl::StatusOr<marginalia::v1::FeedbackReport> Score(
       absl::string_view text, const CompiledRubric& rubric) const;
 
+  // Like Score(), within `limits`: the deadline, budget and cancellation
+  // are checked between passes and in the long loops, and when one is
+  // passed scoring stops and returns DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED
+  // or CANCELLED (the message says which limit and where), with no report.
+  absl::StatusOr<marginalia::v1::FeedbackReport> Score(
+      absl::string_view text, const CompiledRubric& rubric,
+      const ScoreLimits& limits) const;
+
   // Like Score(), for an already segmented document.
   marginalia::v1::FeedbackReport ScoreDocument(
       const Document& document, const CompiledRubric& rubric) const;
@@ -44,6 +53,12 @@ class Engine {
   std::vector<absl::string_view> AnalyzerNames() const;
 
  private:
+  // The analysers and pattern checks, stopping early when `guard` says so
+  // (the result is then incomplete and guard->status() says why).
+  absl::StatusOr<marginalia::v1::FeedbackReport> ScoreWithin(
+      const Document& document, const CompiledRubric& rubric,
+      ScoreGuard* guard) const;
+
   std::vector<std::unique_ptr<const Analyzer>> analyzers_;
   // Set when the built-in data could not be loaded; reported in notes.
   std::string data_problem_;

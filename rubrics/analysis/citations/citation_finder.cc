@@ -10,6 +10,7 @@
 #include "rubrics/analysis/citations/citation_parser.h"
 #include "rubrics/analysis/citations/implicit_sources.h"
 #include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/note_number.h"
 #include "rubrics/analysis/citations/reference_parser.h"
 #include "rubrics/analysis/text_queries.h"
 #include "rubrics/document/byte_scan.h"
@@ -408,7 +409,7 @@ void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
       UChar32 d = NextCodePoint(text, &next);
       int more = SuperscriptDigit(d);
       if (more < 0) break;
-      number = number * 10 + more;
+      number = AppendNoteDigit(number, more);
       end = next;
     }
     CitationRecord record;

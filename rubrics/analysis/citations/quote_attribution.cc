@@ -24,12 +24,6 @@ bool ContainsLower(absl::string_view text, absl::string_view lower) {
   return absl::StrContains(absl::AsciiStrToLower(text), lower);
 }
 
-bool HasDigit(absl::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    return absl::ascii_isdigit(static_cast<unsigned char>(c));
-  });
-}
-
 // Superscript digits (U+00B9, U+00B2, U+00B3, U+2070-U+2079), Markdown
 // "[^n]" and HTML "<sup>".
 bool ContainsFootnoteMarker(absl::string_view text) {
@@ -44,7 +38,7 @@ bool ContainsFootnoteMarker(absl::string_view text) {
 
 QuoteAttribution::QuoteAttribution(const Document& document,
                                    const AnalysisResult& result)
-    : doc_(document) {
+    : doc_(document), locators_(document.text()) {
   auto add = [this](absl::string_view name) {
     std::string folded = FoldName(name);
     if (folded.size() >= kMinAuthorLength) authors_.insert(folded);
@@ -76,11 +70,7 @@ bool QuoteAttribution::HasLocatorBracket(uint32_t begin, uint32_t end) const {
   for (int seen = 0; it != brackets.end() && it->span.begin < end &&
                      seen < kMaxBracketsLooked;
        ++it, ++seen) {
-    absl::string_view inner = doc_.Slice(it->inner);
-    if (HasDigit(inner) || ContainsLower(inner, "ibid") ||
-        ContainsLower(inner, "n.p") || ContainsLower(inner, "n.d")) {
-      return true;
-    }
+    if (locators_.AnyWithin(it->inner)) return true;
   }
   return false;
 }

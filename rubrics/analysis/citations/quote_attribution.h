@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "rubrics/analysis/analysis_result.h"
+#include "rubrics/analysis/citations/locator_marks.h"
 #include "rubrics/document/document.h"
 
 namespace marginalia::rubrics {
@@ -46,6 +47,7 @@ class QuoteAttribution {
   TextSpan Sentences(int first, int last) const;
 
   const Document& doc_;
+  LocatorMarks locators_;
   absl::flat_hash_set<std::string> authors_;
 };
 

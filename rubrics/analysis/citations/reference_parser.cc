@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "rubrics/analysis/citations/citation_parser.h"
 #include "rubrics/analysis/citations/name_utils.h"
+#include "rubrics/analysis/citations/note_number.h"
 #include "rubrics/document/unicode.h"
 
 namespace marginalia::rubrics {
@@ -384,7 +385,7 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
       int number = 0;
       std::size_t digits = 0;
       for (; digits < close && IsDigitByte(rest[digits]); ++digits) {
-        number = number * 10 + (rest[digits] - '0');
+        number = AppendNoteDigit(number, rest[digits] - '0');
       }
       entry.number = number;
       if (digits < close) {
@@ -485,7 +486,7 @@ int StripNoteNumber(absl::string_view* text) {
       std::size_t next = pos;
       int value = SuperscriptDigit(NextCodePoint(t, &next));
       if (value < 0) break;
-      number = number * 10 + value;
+      number = AppendNoteDigit(number, value);
       pos = next;
     }
     if (pos == 0) return 0;

@@ -1,5 +1,7 @@
 #include "rubrics/analysis/patterns/pattern_analyzer.h"
 
+#include "rubrics/document/unicode.h"
+
 namespace marginalia::rubrics {
 
 namespace v1 = ::marginalia::v1;
@@ -10,6 +12,21 @@ constexpr int kMaxMatchesPerPattern = 100;
 
 absl::string_view PatternAnalyzerName() { return "rubric.patterns"; }
 
+namespace {
+
+void AddMatch(const CompiledPattern& pattern, uint32_t begin, uint32_t end,
+              int paragraph, AnalysisResult* result) {
+  result->AddRubricFinding(pattern.check.code(), TextSpan{begin, end},
+                           paragraph, pattern.check.message(),
+                           pattern.check.suggestion(),
+                           pattern.check.severity() == v1::SEVERITY_UNSPECIFIED
+                               ? v1::SEVERITY_WARNING
+                               : pattern.check.severity());
+  result->last_finding().set_criterion_id(pattern.check.criterion_id());
+}
+
+}  // namespace
+
 void RunPatternChecks(const AnalysisInput& input, const CompiledRubric& rubric,
                       AnalysisResult* result) {
   const Document& doc = input.document;
@@ -17,33 +34,34 @@ void RunPatternChecks(const AnalysisInput& input, const CompiledRubric& rubric,
     int matches = 0;
     for (std::size_t i = 0; i < doc.paragraphs().size(); ++i) {
       const Paragraph& p = doc.paragraphs()[i];
+      if (input.guard->Check(PatternAnalyzerName())) return;
       if (p.kind != BlockKind::kProse && p.kind != BlockKind::kListItem)
         continue;
       absl::string_view text = doc.Slice(p.span);
-      re2::StringPiece input_piece(text.data(), text.size());
+      re2::StringPiece whole(text.data(), text.size());
       re2::StringPiece match;
-      while (matches < kMaxMatchesPerPattern &&
-             pattern.regex->Match(input_piece, 0, input_piece.size(),
-                                  RE2::UNANCHORED, &match, 1)) {
-        if (match.empty()) {  // an empty match would loop forever
-          if (input_piece.empty()) break;
-          input_piece.remove_prefix(1);
+      // Each search starts where the last match ended, within the whole
+      // paragraph (so that \b and ^ see the text before it). An empty match
+      // is stepped over by one character from where it matched, never from
+      // where the search began: restarting there made a pattern such as
+      // \b quadratic in the distance between its matches.
+      std::size_t from = 0;
+      while (matches < kMaxMatchesPerPattern && from <= text.size() &&
+             pattern.regex->Match(whole, from, whole.size(), RE2::UNANCHORED,
+                                  &match, 1)) {
+        if (input.guard->Poll(PatternAnalyzerName())) return;
+        std::size_t at = static_cast<std::size_t>(match.data() - text.data());
+        if (match.empty()) {
+          if (at >= text.size()) break;
+          from = at;
+          NextCodePoint(text, &from);
           continue;
         }
-        uint32_t begin =
-            p.span.begin + static_cast<uint32_t>(match.data() - text.data());
-        result->AddRubricFinding(
-            pattern.check.code(),
-            TextSpan{begin, begin + static_cast<uint32_t>(match.size())},
-            static_cast<int>(i), pattern.check.message(),
-            pattern.check.suggestion(),
-            pattern.check.severity() == v1::SEVERITY_UNSPECIFIED
-                ? v1::SEVERITY_WARNING
-                : pattern.check.severity());
-        result->last_finding().set_criterion_id(pattern.check.criterion_id());
+        AddMatch(pattern, p.span.begin + static_cast<uint32_t>(at),
+                 p.span.begin + static_cast<uint32_t>(at + match.size()),
+                 static_cast<int>(i), result);
         ++matches;
-        input_piece.remove_prefix(static_cast<std::size_t>(
-            match.data() + match.size() - input_piece.data()));
+        from = at + match.size();
       }
     }
   }

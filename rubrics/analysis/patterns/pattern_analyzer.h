@@ -11,6 +11,7 @@ namespace marginalia::rubrics {
 // The stable name of the pattern checks, as listed by the engine.
 absl::string_view PatternAnalyzerName();
 
+// Stops early, with the findings so far, once input.guard says so.
 void RunPatternChecks(const AnalysisInput& input, const CompiledRubric& rubric,
                       AnalysisResult* result);
 

@@ -124,7 +124,7 @@ class OutlineBuilder {
   }
 
   bool IsIntro(int p) const {
-    return std::find(intro_.begin(), intro_.end(), p) != intro_.end();
+    return std::binary_search(intro_.begin(), intro_.end(), p);
   }
 
   void FindConclusion() {
@@ -223,8 +223,7 @@ class OutlineBuilder {
   }
 
   bool IsConclusion(int p) const {
-    return std::find(conclusion_.begin(), conclusion_.end(), p) !=
-           conclusion_.end();
+    return std::binary_search(conclusion_.begin(), conclusion_.end(), p);
   }
 
   std::vector<BodySection> BodySections() const {
@@ -232,13 +231,13 @@ class OutlineBuilder {
     BodySection current;
     for (std::size_t i = 0; i < doc_.paragraphs().size(); ++i) {
       int p = static_cast<int>(i);
-      if (std::find(headings_.begin(), headings_.end(), p) != headings_.end()) {
+      if (std::binary_search(headings_.begin(), headings_.end(), p)) {
         if (!current.paragraphs.empty() || current.heading >= 0) {
           sections.push_back(current);
         }
         current = BodySection{p, {}};
       } else if (Role(p) == v1::SECTION_ROLE_UNSPECIFIED &&
-                 std::find(prose_.begin(), prose_.end(), p) != prose_.end()) {
+                 std::binary_search(prose_.begin(), prose_.end(), p)) {
         current.paragraphs.push_back(p);
       }
     }

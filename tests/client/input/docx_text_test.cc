@@ -43,6 +43,19 @@ TEST(DocxTextTest, ParagraphsHeadingsTabsBreaksWithoutDeletedText) {
             "Cheap print\treached towns;\nsermons followed.");
 }
 
+TEST(DocxTextTest, BytesInMemoryReadLikeTheFile) {
+  std::string path = testing::TestDataPath("printing-press.docx");
+  absl::StatusOr<std::string> bytes = testing::ReadFile(path);
+  ASSERT_TRUE(bytes.ok());
+  absl::StatusOr<std::string> from_bytes = ReadDocxBytes(*bytes);
+  absl::StatusOr<std::string> from_file = ReadDocxText(path);
+  ASSERT_TRUE(from_bytes.ok()) << from_bytes.status();
+  ASSERT_TRUE(from_file.ok());
+  EXPECT_EQ(*from_bytes, *from_file);
+  EXPECT_THAT(ReadDocxBytes("not a zip").status().message(),
+              HasSubstr("not a readable .docx"));
+}
+
 TEST(DocxTextTest, NotAZipIsReported) {
   testing::TempDir dir;
   testing::WriteFile(dir.File("a.docx"), "plain text, not a zip");

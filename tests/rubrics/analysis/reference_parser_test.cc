@@ -3,11 +3,27 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "rubrics/analysis/citations/note_number.h"
+
 namespace marginalia::rubrics {
 namespace {
 
 namespace v1 = ::marginalia::v1;
 using ::testing::ElementsAre;
+
+// Found by engine_fuzzer: a note number of eleven digits overflowed int
+// (undefined behaviour; UBSan aborted). Numbers that long saturate.
+TEST(ReferenceParserTest, OverlongNoteNumbersSaturate) {
+  EXPECT_EQ(
+      ParseReferenceEntry("[^99999999999]: Smith, J. (2001). A title.").number,
+      kMaxNoteNumber);
+  EXPECT_EQ(ParseNoteEntry("\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078"
+                           "\u2079\u00b9\u00b2\u00b3 Ibid., 4.")
+                .number,
+            kMaxNoteNumber);
+  EXPECT_EQ(ParseReferenceEntry("[^12]: Smith, J. (2001). A title.").number,
+            12);
+}
 
 TEST(ReferenceParserTest, Headings) {
   EXPECT_TRUE(IsReferenceHeading("References"));

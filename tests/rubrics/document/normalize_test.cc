@@ -16,6 +16,15 @@ TEST(NormalizeTest, RemovesByteOrderMark) {
   EXPECT_EQ(*NormalizeEssayText("\xEF\xBB\xBFTitle"), "Title");
 }
 
+// Found by normalize_fuzzer: with one of two marks removed, normalising
+// the result removed the other, so normalised text was not its own normal
+// form (and two marks alone were accepted as an essay).
+TEST(NormalizeTest, RemovesEveryLeadingByteOrderMark) {
+  EXPECT_EQ(*NormalizeEssayText("\xEF\xBB\xBF\xEF\xBB\xBFTitle"), "Title");
+  EXPECT_EQ(NormalizeEssayText("\xEF\xBB\xBF\xEF\xBB\xBF").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 TEST(NormalizeTest, AppliesNfc) {
   // "e" + COMBINING ACUTE ACCENT becomes the precomposed "é".
   EXPECT_EQ(*NormalizeEssayText("caf\x65\xCC\x81"), "caf\xC3\xA9");

@@ -207,6 +207,11 @@ TEST_F(RobustnessTest, TenThousandInputsGiveAReportOrAClearError) {
   notes += "\n\nNotes\n\n";
   for (int i = 1; i <= 5000; ++i) notes += std::to_string(i) + " Ibid., 4.\n";
   shapes.push_back(notes);
+  // Note numbers too long for an int (found by engine_fuzzer; UBSan).
+  shapes.push_back(
+      "A claim.\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+      "\u00b9\u00b2\u00b3 More.\n\n[^99999999999]: Smith, J. (2001). A "
+      "title.\n");
   for (const std::string& shape : shapes) Check(shape, cases++);
   while (cases < 2500) Check(RandomBytes(random, random() % 3000), cases++);
   while (cases < 5000) Check(RandomMarkup(random, random() % 3000), cases++);
