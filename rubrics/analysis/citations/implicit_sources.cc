@@ -84,10 +84,15 @@ bool ImplicitSources::FollowsLongQuotation(const Parenthetical& bracket) const {
       quotes.begin() + p.quotations.begin, quotes.begin() + p.quotations.end,
       bracket.span.begin,
       [](const Quotation& q, uint32_t offset) { return q.span.end <= offset; });
-  while (it != quotes.begin() + p.quotations.begin) {
+  // A few steps back at most: nested quotations could make it many.
+  constexpr int kMaxSteps = 8;
+  for (int step = 0;
+       step < kMaxSteps && it != quotes.begin() + p.quotations.begin; ++step) {
     --it;
     if (it->span.end > bracket.span.begin || it->depth > 0) continue;
-    absl::string_view quoted = doc_.Slice(it->inner);
+    // Its first bytes tell: four words fit in them.
+    constexpr std::size_t kLook = 200;
+    absl::string_view quoted = doc_.Slice(it->inner).substr(0, kLook);
     int words = 1;
     for (std::size_t i = 0; i < quoted.size() && words < kMinWords; ++i) {
       words += quoted[i] == ' ' ? 1 : 0;
