@@ -112,6 +112,11 @@ TEST(ResourceLimitsTest, A100MbMessageIsRefusedAndItsMemoryReturned) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
       << status.error_message();
   request.Clear();
+#if defined(__SANITIZE_ADDRESS__)
+  // The sanitized server runs on AddressSanitizer's allocator, which keeps
+  // freed memory in quarantine by design: its RSS says nothing about ours.
+  GTEST_SKIP() << "memory return is measured without AddressSanitizer";
+#endif
 
   long peak_kb = ProcStatus(server.pid(), "VmRSS");
   // Without giving freed memory back, the server kept about 110 MB more
