@@ -20,18 +20,24 @@ bool StartsWithin(const std::vector<uint32_t>& starts, uint32_t length,
 }  // namespace
 
 LocatorMarks::LocatorMarks(absl::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  const std::size_t n = text.size();
+  auto lower_at = [&](std::size_t i) {
+    return i < n ? static_cast<char>(static_cast<unsigned char>(text[i]) | 0x20)
+                 : '\0';
+  };
+  for (std::size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (absl::ascii_isdigit(c)) {
+    if (c >= '0' && c <= '9') {
       digits_.push_back(static_cast<uint32_t>(i));
       continue;
     }
-    char lower = absl::ascii_tolower(c);
-    if (lower == 'i' && absl::StartsWithIgnoreCase(text.substr(i), "ibid")) {
+    // Most bytes are neither 'i' nor 'n': one comparison each.
+    char lower = static_cast<char>(c | 0x20);
+    if (lower == 'i' && lower_at(i + 1) == 'b' && lower_at(i + 2) == 'i' &&
+        lower_at(i + 3) == 'd') {
       ibids_.push_back(static_cast<uint32_t>(i));
-    } else if (lower == 'n' &&
-               (absl::StartsWithIgnoreCase(text.substr(i), "n.p") ||
-                absl::StartsWithIgnoreCase(text.substr(i), "n.d"))) {
+    } else if (lower == 'n' && i + 2 < n && text[i + 1] == '.' &&
+               (lower_at(i + 2) == 'p' || lower_at(i + 2) == 'd')) {
       no_data_.push_back(static_cast<uint32_t>(i));
     }
   }

@@ -38,7 +38,7 @@ bool ContainsFootnoteMarker(absl::string_view text) {
 
 QuoteAttribution::QuoteAttribution(const Document& document,
                                    const AnalysisResult& result)
-    : doc_(document), locators_(document.text()) {
+    : doc_(document) {
   auto add = [this](absl::string_view name) {
     std::string folded = FoldName(name);
     if (folded.size() >= kMinAuthorLength) authors_.insert(folded);
@@ -70,7 +70,8 @@ bool QuoteAttribution::HasLocatorBracket(uint32_t begin, uint32_t end) const {
   for (int seen = 0; it != brackets.end() && it->span.begin < end &&
                      seen < kMaxBracketsLooked;
        ++it, ++seen) {
-    if (locators_.AnyWithin(it->inner)) return true;
+    if (!locators_) locators_.emplace(doc_.text());
+    if (locators_->AnyWithin(it->inner)) return true;
   }
   return false;
 }

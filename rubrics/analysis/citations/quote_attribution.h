@@ -4,6 +4,7 @@
 // Built once per document; immutable and safe to share after construction.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -47,7 +48,8 @@ class QuoteAttribution {
   TextSpan Sentences(int first, int last) const;
 
   const Document& doc_;
-  LocatorMarks locators_;
+  // Built on the first bracket looked at: many essays quote nothing.
+  mutable std::optional<LocatorMarks> locators_;
   absl::flat_hash_set<std::string> authors_;
 };
 
