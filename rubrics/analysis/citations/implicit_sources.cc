@@ -210,7 +210,7 @@ std::optional<std::vector<std::string>> ImplicitSources::NameAfterQuotation(
   bool acronym = words.size() == 1 &&
                  absl::AsciiStrToUpper(words[0]) == std::string(words[0]);
   if (commas > 1 || acronym) return std::nullopt;
-  if (words[0] == "The" || words[0] == "A" || words[0] == "An") {
+  if (IsLeadingArticle(words[0])) {
     return std::vector<std::string>();
   }
   absl::string_view name = inner.substr(0, inner.find(','));

@@ -130,6 +130,10 @@ std::string FoldNameInText(absl::string_view word) {
   return FoldName(word);
 }
 
+bool IsLeadingArticle(absl::string_view word) {
+  return word == "The" || word == "A" || word == "An";
+}
+
 bool LooksLikeAuthorName(absl::string_view name) {
   name = TrimSpace(name);
   constexpr std::size_t kMaxNameBytes = 60;

@@ -27,6 +27,10 @@ bool IsNearMissName(absl::string_view a, absl::string_view b);
 // Name particles written in lower case inside family names ("van", "de").
 bool IsNameParticle(absl::string_view word);
 
+// A title's leading article ("The", "A", "An"): what follows names a
+// work, not who wrote it.
+bool IsLeadingArticle(absl::string_view word);
+
 // The first letter is upper case (any script).
 bool StartsUpper(absl::string_view word);
 

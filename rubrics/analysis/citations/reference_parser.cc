@@ -165,7 +165,7 @@ bool IsTitleNotAuthors(absl::string_view segment) {
   constexpr std::size_t kMinTitleWords = 4;
   WordList words = SplitWords(segment);
   if (words.empty()) return false;
-  if (words[0] == "The" || words[0] == "A" || words[0] == "An") return true;
+  if (IsLeadingArticle(words[0])) return true;
   if (words.size() < kMinTitleWords) return false;
   for (absl::string_view word : words) {
     if (!StartsUpper(word) && word != "and" && word != "&" &&
