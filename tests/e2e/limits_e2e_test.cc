@@ -59,6 +59,15 @@ int OpenDescriptors(pid_t pid) {
       std::count(listed.out.begin(), listed.out.end(), '\n'));
 }
 
+// One open batch stream, on a channel of its own.
+struct Stream {
+  std::unique_ptr<v1::SubmissionService::Stub> stub;
+  grpc::ClientContext context;
+  std::unique_ptr<grpc::ClientReaderWriter<v1::BatchCreateSubmissionsRequest,
+                                           v1::BatchCreateSubmissionsResponse>>
+      rpc;
+};
+
 TEST(ResourceLimitsTest, ServerAcceptsAgainAfterAConnectionFloodAt1024Files) {
   // The test itself holds the 1,100 connections.
   rlimit own{};
@@ -167,13 +176,6 @@ TEST(ResourceLimitsTest, FiftyBatchStreamsFromOneStudentKeepThreadsBounded) {
   std::string student = EnrolStudent(server);
   std::string essay = testing::SampleEssay();
 
-  struct Stream {
-    std::unique_ptr<v1::SubmissionService::Stub> stub;
-    grpc::ClientContext context;
-    std::unique_ptr<grpc::ClientReaderWriter<
-        v1::BatchCreateSubmissionsRequest, v1::BatchCreateSubmissionsResponse>>
-        rpc;
-  };
   std::vector<std::unique_ptr<Stream>> streams;
   for (int i = 0; i < kStreams; ++i) {
     auto stream = std::make_unique<Stream>();
@@ -228,13 +230,6 @@ TEST(ResourceLimitsTest, ACallBeyondTheThreadQuotaIsRefusedWithAdvice) {
   LaunchedServer server({"--listen", "127.0.0.1:0", "--max-threads", "4"});
   ASSERT_FALSE(server.address().empty()) << server.log();
   // Open streams hold a thread each until they end.
-  struct Stream {
-    std::unique_ptr<v1::SubmissionService::Stub> stub;
-    grpc::ClientContext context;
-    std::unique_ptr<grpc::ClientReaderWriter<
-        v1::BatchCreateSubmissionsRequest, v1::BatchCreateSubmissionsResponse>>
-        rpc;
-  };
   std::vector<std::unique_ptr<Stream>> streams;
   for (int i = 0; i < 8; ++i) {
     auto stream = std::make_unique<Stream>();

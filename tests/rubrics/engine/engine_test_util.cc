@@ -4,6 +4,7 @@
 
 #include "rubrics/document/normalize.h"
 #include "rubrics/engine/engine.h"
+#include "rubrics/rubric/rubric_loader.h"
 #include "rubrics/rubric/rubric_registry.h"
 
 namespace marginalia::rubrics::testing {
@@ -31,6 +32,31 @@ v1::FeedbackReport Score(const std::string& text,
     return {};
   }
   return *report;
+}
+
+std::shared_ptr<const CompiledRubric> WithProbePattern(
+    const std::string& regex) {
+  auto registry = RubricRegistry::BuiltIn();
+  if (!registry.ok()) {
+    ADD_FAILURE() << registry.status();
+    return nullptr;
+  }
+  auto base = registry->Find(kDefaultRubricId);
+  if (!base.ok()) {
+    ADD_FAILURE() << base.status();
+    return nullptr;
+  }
+  v1::Rubric proto = (*base)->proto();
+  v1::PatternCheck* check = proto.add_patterns();
+  check->set_code(kProbeCode);
+  check->set_pattern(regex);
+  check->set_message("Probe.");
+  RubricValidation validation = ValidateRubric(proto, "probe");
+  if (!validation.ok()) {
+    ADD_FAILURE() << validation.errors.front();
+    return nullptr;
+  }
+  return validation.rubric;
 }
 
 std::vector<v1::Finding> FindingsOf(const v1::FeedbackReport& report,

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "marginalia/v1/report.pb.h"
+#include "rubrics/rubric/compiled_rubric.h"
 
 namespace marginalia::rubrics::testing {
 
@@ -14,6 +16,15 @@ namespace marginalia::rubrics::testing {
 // calling test (via gtest ADD_FAILURE) and returns an empty report on error.
 marginalia::v1::FeedbackReport Score(
     const std::string& text, const std::string& rubric_id = "history-essay");
+
+// The finding code of the tutor's pattern WithProbePattern() adds.
+inline constexpr char kProbeCode[] = "style.probe";
+
+// The default built-in rubric with one tutor's pattern check, `regex`,
+// coded kProbeCode and validated as an upload is; fails the calling test
+// and returns null when it does not validate.
+std::shared_ptr<const CompiledRubric> WithProbePattern(
+    const std::string& regex);
 
 // Findings with `code`.
 std::vector<marginalia::v1::Finding> FindingsOf(

@@ -9,8 +9,6 @@
 #include <vector>
 
 #include "rubrics/engine/engine.h"
-#include "rubrics/rubric/rubric_loader.h"
-#include "rubrics/rubric/rubric_registry.h"
 #include "tests/rubrics/engine/engine_test_util.h"
 
 namespace marginalia::rubrics {
@@ -21,21 +19,15 @@ namespace v1 = ::marginalia::v1;
 // The texts the pattern matched in `text`, in order.
 std::vector<std::string> Matches(const std::string& text,
                                  const std::string& regex) {
-  auto registry = RubricRegistry::BuiltIn();
-  EXPECT_TRUE(registry.ok());
-  v1::Rubric proto = (*registry->Find(kDefaultRubricId))->proto();
-  v1::PatternCheck* check = proto.add_patterns();
-  check->set_code("style.probe");
-  check->set_pattern(regex);
-  check->set_message("Probe.");
-  RubricValidation validation = ValidateRubric(proto, "probe");
-  EXPECT_TRUE(validation.ok());
+  std::shared_ptr<const CompiledRubric> rubric =
+      testing::WithProbePattern(regex);
+  if (rubric == nullptr) return {};
   Engine engine;
-  auto report = engine.Score(text, *validation.rubric);
+  auto report = engine.Score(text, *rubric);
   EXPECT_TRUE(report.ok()) << report.status();
   std::vector<std::string> found;
   for (const v1::Finding& f : report->findings()) {
-    if (f.code() == "style.probe") {
+    if (f.code() == testing::kProbeCode) {
       found.push_back(testing::SpanText(text, f.span()));
     }
   }

@@ -9,8 +9,8 @@
 
 #include "rubrics/document/normalize.h"
 #include "rubrics/engine/engine.h"
-#include "rubrics/rubric/rubric_loader.h"
 #include "rubrics/rubric/rubric_registry.h"
+#include "tests/rubrics/engine/engine_test_util.h"
 #include "tests/testing/test_data.h"
 
 namespace marginalia::rubrics {
@@ -29,18 +29,6 @@ class ScoreLimitsTest : public ::testing::Test {
     auto text = NormalizeEssayText(marginalia::testing::SampleEssay());
     ASSERT_TRUE(text.ok()) << text.status();
     essay_ = *text;
-  }
-
-  // The default rubric with one tutor's pattern added.
-  std::shared_ptr<const CompiledRubric> WithPattern(const std::string& regex) {
-    v1::Rubric proto = rubric_->proto();
-    v1::PatternCheck* check = proto.add_patterns();
-    check->set_code("style.probe");
-    check->set_pattern(regex);
-    check->set_message("Probe.");
-    RubricValidation validation = ValidateRubric(proto, "probe");
-    EXPECT_TRUE(validation.ok());
-    return validation.rubric;
   }
 
   Engine engine_;
@@ -111,7 +99,7 @@ double ThreadCpuSeconds() {
 TEST_F(ScoreLimitsTest, CancellationStopsAPatternScanPromptly) {
   std::string paragraph;
   while (paragraph.size() < (1u << 20)) paragraph += "aaaaaaa ";
-  auto rubric = WithPattern("(?:[a ]*z)?");
+  auto rubric = testing::WithProbePattern("(?:[a ]*z)?");
   ASSERT_NE(rubric, nullptr);
   bool cancel = false;
   double started = ThreadCpuSeconds();

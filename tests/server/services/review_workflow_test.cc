@@ -62,6 +62,23 @@ class ReviewWorkflowTest : public ::testing::Test {
     return review_->CreateComment(&context, request, out);
   }
 
+  // Distinct essays from students 0..n-1, then the tutor's allocation of
+  // peer reviews into `allocated`; the submission ids in student order.
+  std::vector<std::string> SubmitAndAllocate(
+      int n, v1::AllocatePeerReviewsResponse* allocated) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < n; ++i) {
+      ids.push_back(course_.Submit(student(i),
+                                   testing::SampleEssay() + std::to_string(i)));
+    }
+    v1::AllocatePeerReviewsRequest allocate;
+    allocate.set_assignment_id("hist101");
+    TokenContext context(tutor().token);
+    EXPECT_TRUE(
+        review_->AllocatePeerReviews(&context, allocate, allocated).ok());
+    return ids;
+  }
+
   grpc::Status Release(const std::string& id) {
     v1::ReleaseFeedbackRequest request;
     request.set_submission_id(id);
@@ -165,16 +182,9 @@ TEST_F(ReviewWorkflowTest, DeltasDoNotShowAnUnreleasedDraftsScores) {
 // Issue 13: the author was told "no reviews yet" while reviews existed
 // and were only withheld until release.
 TEST_F(ReviewWorkflowTest, WithheldReviewsAreCountedButNotShown) {
-  std::vector<std::string> ids;
-  for (int i = 0; i < 3; ++i) {
-    ids.push_back(
-        course_.Submit(student(i), testing::SampleEssay() + std::to_string(i)));
-  }
-  v1::AllocatePeerReviewsRequest allocate;
-  allocate.set_assignment_id("hist101");
   v1::AllocatePeerReviewsResponse allocated;
-  TokenContext c1(tutor().token);
-  ASSERT_TRUE(review_->AllocatePeerReviews(&c1, allocate, &allocated).ok());
+  std::vector<std::string> ids = SubmitAndAllocate(3, &allocated);
+  ASSERT_FALSE(HasFailure());
   int done = 0;
   for (const v1::ReviewTask& task : allocated.created()) {
     if (task.submission_id() != ids[0]) continue;
@@ -360,16 +370,9 @@ TEST_F(ReviewWorkflowTest, TooFewStudentsForKIsExplained) {
 
 // student1 gives every essay the top level; the others use two levels.
 TEST_F(ReviewWorkflowTest, CarelessReviewerIsFlaggedAndDisagreementQueued) {
-  std::vector<std::string> ids;
-  for (int i = 0; i < 4; ++i) {
-    ids.push_back(
-        course_.Submit(student(i), testing::SampleEssay() + std::to_string(i)));
-  }
-  v1::AllocatePeerReviewsRequest allocate;
-  allocate.set_assignment_id("hist101");
   v1::AllocatePeerReviewsResponse allocated;
-  TokenContext c1(tutor().token);
-  ASSERT_TRUE(review_->AllocatePeerReviews(&c1, allocate, &allocated).ok());
+  std::vector<std::string> ids = SubmitAndAllocate(4, &allocated);
+  ASSERT_FALSE(HasFailure());
   std::map<std::string, int> done;
   std::string reviewed_by_careless;
   for (const v1::ReviewTask& task : allocated.created()) {
