@@ -154,9 +154,6 @@ bool EndsInvertedName(absl::string_view head, absl::string_view next) {
          !IsInitials(after.front());
 }
 
-// The end of the author segment of an entry without a bracketed year: the
-// first ". " that does not follow an initial. When that full stop follows a
-// year ("Gillin, D. G. 1963. Title"), the segment ends before the year.
 // Whether an entry with no author punctuation at all is a title: several
 // words with lower-case ones among them that no name list has ("in",
 // "the"; "and", "&" and particles such as "van" may join names), or an
@@ -176,6 +173,9 @@ bool IsTitleNotAuthors(absl::string_view segment) {
   return false;
 }
 
+// The end of the author segment of an entry without a bracketed year: the
+// first ". " that does not follow an initial. When that full stop follows a
+// year ("Gillin, D. G. 1963. Title"), the segment ends before the year.
 std::size_t AuthorSegmentEnd(absl::string_view text) {
   for (std::size_t i = 1; i + 1 < text.size(); ++i) {
     if (text[i] != '.' || text[i + 1] != ' ') continue;
@@ -404,18 +404,17 @@ ParsedReference ParseReferenceEntry(absl::string_view text) {
     // quoted title before the bracket ends the authors: Chicago's
     // "Author. “Title.” Journal 4, no. 3 (2006): 488."
     absl::string_view author_part = rest.substr(0, paren);
+    absl::string_view year_part = rest.substr(paren + 2);
+    entry.year = std::string(year_part.substr(b, e - b));
     std::size_t quote =
         std::min(author_part.find('"'), author_part.find("\xE2\x80\x9C"));
     if (quote != absl::string_view::npos && quote > 0) {
       entry.authors = ReferenceFamilyNames(author_part.substr(0, quote));
-      entry.year = std::string(rest.substr(paren + 2 + b, e - b));
       entry.title = TitleAfter(author_part.substr(quote));
       entry.style = v1::CITATION_STYLE_CHICAGO;
       return entry;
     }
     entry.authors = ReferenceFamilyNames(author_part);
-    absl::string_view year_part = rest.substr(paren + 2);
-    entry.year = std::string(year_part.substr(b, e - b));
     std::size_t close = year_part.find(')');
     absl::string_view after =
         close == absl::string_view::npos ? "" : year_part.substr(close + 1);
