@@ -196,10 +196,21 @@ void EvaluateFindings(absl::string_view name, const EssayGold& gold,
   }
 }
 
-bool SameName(absl::string_view a, absl::string_view b) {
+bool SameFoldedName(absl::string_view a, absl::string_view b) {
   std::string fa = rubrics::FoldName(a), fb = rubrics::FoldName(b);
   return !fa.empty() && (fa == fb || absl::EndsWith(fa, " " + fb) ||
                          absl::EndsWith(fb, " " + fa));
+}
+
+// `engine` names the author `gold` records. A gold name written whole with
+// a comma ("Britannica, The Editors of Encyclopaedia", "United States
+// Department of Health and Human Services, Office of ...") is inverted or
+// hierarchical: its part before the comma names the author too.
+bool SameName(absl::string_view engine, absl::string_view gold) {
+  if (SameFoldedName(engine, gold)) return true;
+  std::size_t comma = gold.find(',');
+  return comma != absl::string_view::npos &&
+         SameFoldedName(engine, gold.substr(0, comma));
 }
 
 bool SameYear(absl::string_view gold, absl::string_view engine) {

@@ -323,6 +323,46 @@ int CountWords(absl::string_view text) {
 }
 
 // The last code point of `text` that is not a closing quote or bracket.
+// The length of the note marker at `at` in `line` ("[^3]", "[^White1]",
+// "[12]", "<sup>3</sup>"), or 0 when there is none.
+std::size_t NoteMarkerLength(absl::string_view line, std::size_t at) {
+  constexpr std::size_t kMaxMarker = 42;
+  absl::string_view rest = line.substr(at, kMaxMarker);
+  if (absl::StartsWith(rest, "[")) {
+    std::size_t close = rest.find(']');
+    if (close == absl::string_view::npos || close < 2) return 0;
+    absl::string_view label = rest.substr(1, close - 1);
+    bool note =
+        absl::StartsWith(label, "^") ||
+        label.find_first_not_of("0123456789") == absl::string_view::npos;
+    return note ? close + 1 : 0;
+  }
+  if (absl::StartsWithIgnoreCase(rest, "<sup>")) {
+    std::size_t close = absl::AsciiStrToLower(rest).find("</sup>");
+    return close == std::string::npos ? 0 : close + 6;
+  }
+  return 0;
+}
+
+// `line` without the note markers at its end: "... the plan.[^3]" ends
+// with its full stop.
+absl::string_view WithoutTrailingNoteMarkers(absl::string_view line) {
+  constexpr std::size_t kMaxMarker = 42;
+  while (!line.empty() && (line.back() == ']' || line.back() == '>')) {
+    std::size_t open = line.find_last_of(line.back() == ']' ? '[' : '<');
+    if (line.back() == '>' && open != absl::string_view::npos) {
+      // "</sup>": the marker opens at the "<sup>" before it.
+      open = open > 0 ? line.substr(0, open).find_last_of('<') : open;
+    }
+    if (open == absl::string_view::npos || line.size() - open > kMaxMarker ||
+        NoteMarkerLength(line, open) != line.size() - open) {
+      break;
+    }
+    line = line.substr(0, open);
+  }
+  return line;
+}
+
 UChar32 LastMeaningful(absl::string_view text) {
   std::size_t pos = text.size();
   while (pos > 0) {
@@ -381,16 +421,18 @@ bool LooksLikeHeading(absl::string_view line, int max_words,
     first = CodePointAt(line, pos);
   }
   if (!IsUpper(first) && !IsDigit(first)) return false;
-  UChar32 last = LastMeaningful(line);
+  UChar32 last = LastMeaningful(WithoutTrailingNoteMarkers(line));
   if (last == '.' || last == ',' || last == ';' || last == '!' ||
       (last == '?' && !allow_question)) {
     return false;
   }
   // A sentence boundary inside the line means it is prose.
+  // A note marker may follow the punctuation: "... a story.[^2] Historians".
   for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-    if ((line[i] == '.' || line[i] == '!' || line[i] == '?') &&
-        line[i + 1] == ' ' && i + 2 < line.size() &&
-        absl::ascii_isupper(line[i + 2]) && i > 1 &&
+    if (line[i] != '.' && line[i] != '!' && line[i] != '?') continue;
+    std::size_t space = i + 1 + NoteMarkerLength(line, i + 1);
+    if (space < line.size() && line[space] == ' ' && space + 1 < line.size() &&
+        absl::ascii_isupper(line[space + 1]) && i > 1 &&
         absl::ascii_islower(line[i - 1]) && absl::ascii_islower(line[i - 2])) {
       return false;
     }

@@ -35,10 +35,13 @@ bool IsCommonLeadWord(const Lexicon& lexicon, std::size_t word) {
   return false;
 }
 
-// A Markdown footnote definition ("[^3]: ...", "[^White1]: ...") or link
-// definition ("[wiki]: https://..."): a note or a source, not prose.
+// A Markdown footnote definition ("[^3]: ...", "[^White1]: ..."), an HTML
+// one ("<sup>3</sup> ...") or a link definition ("[wiki]: https://..."): a
+// note or a source, not prose.
 bool IsLinkOrNoteDefinition(absl::string_view text) {
   constexpr std::size_t kMaxLabel = 40;
+  std::size_t sup_length = 0;
+  if (HtmlSuperscriptNumber(text, &sup_length) > 0) return true;
   if (!absl::StartsWith(text, "[")) return false;
   std::size_t close = text.find("]:");
   return close != absl::string_view::npos && close > 1 && close <= kMaxLabel &&
@@ -424,6 +427,31 @@ void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
   }
 }
 
+// HTML superscripts used as footnote markers: "...the plan.<sup>3</sup>"
+void FindHtmlSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
+                                int index, AnalysisResult* result) {
+  absl::string_view text =
+      doc.text().substr(0, paragraph.span.end).substr(paragraph.span.begin);
+  std::size_t pos = 0;
+  while ((pos = text.find('<', pos)) != absl::string_view::npos) {
+    std::size_t length = 0;
+    int number = HtmlSuperscriptNumber(text.substr(pos), &length);
+    if (number == 0) {
+      ++pos;
+      continue;
+    }
+    CitationRecord record;
+    uint32_t at = paragraph.span.begin + static_cast<uint32_t>(pos);
+    record.span = TextSpan{at, at + static_cast<uint32_t>(length)};
+    record.kind = v1::CITATION_KIND_FOOTNOTE;
+    record.style = v1::CITATION_STYLE_NUMERIC;
+    record.numbers.push_back(number);
+    record.paragraph = index;
+    result->citations.push_back(std::move(record));
+    pos += length;
+  }
+}
+
 }  // namespace
 
 void CitationFinder::Analyze(const AnalysisInput& input,
@@ -431,7 +459,13 @@ void CitationFinder::Analyze(const AnalysisInput& input,
   const Document& doc = input.document;
   int notes_end = FindReferenceList(doc, result);
   for (int index : result->reference_paragraphs) {
-    bool notes = index > result->notes_heading && index < notes_end;
+    // An HTML or Markdown note ("<sup>3</sup> Joan Scott, ...", "[^3]: ...")
+    // is a note wherever it stands.
+    absl::string_view text = doc.Slice(doc.paragraphs()[index].span);
+    std::size_t sup_length = 0;
+    bool notes = (index > result->notes_heading && index < notes_end) ||
+                 HtmlSuperscriptNumber(text, &sup_length) > 0 ||
+                 (absl::StartsWith(text, "[^") && IsLinkOrNoteDefinition(text));
     ParseReferenceBlock(doc, index, notes, result);
   }
   const ImplicitSources implicit(doc, *result);
@@ -558,6 +592,7 @@ void CitationFinder::Analyze(const AnalysisInput& input,
       }
     }
     FindSuperscriptMarkers(doc, p, static_cast<int>(i), result);
+    FindHtmlSuperscriptMarkers(doc, p, static_cast<int>(i), result);
   }
   auto by_position = [](const CitationRecord& a, const CitationRecord& b) {
     return a.span.begin < b.span.begin;

@@ -85,6 +85,13 @@ absl::string_view GluedPage(absl::string_view word) {
   return absl::string_view();
 }
 
+// A volume number in capital Roman numerals of two letters or more ("II",
+// "XIV"); a lone "I" or "V" may be an initial.
+bool IsRomanVolume(absl::string_view word) {
+  if (word.size() < 2 || word.size() > 6) return false;
+  return word.find_first_not_of("IVXLC") == absl::string_view::npos;
+}
+
 // Parsed author segment: names and how they were joined.
 struct Authors {
   std::vector<std::string> names;
@@ -95,7 +102,8 @@ struct Authors {
 
 // The family name of one author chunk ("J. M. Swales" -> "Swales",
 // "van Dijk" -> "van Dijk", "World Health Organization" kept whole).
-bool ChunkName(absl::string_view chunk, std::string* name) {
+bool ChunkName(absl::string_view chunk, std::size_t max_words,
+               std::string* name) {
   WordList words = SplitWords(chunk);
   WordList kept;
   for (absl::string_view word : words) {
@@ -106,7 +114,9 @@ bool ChunkName(absl::string_view chunk, std::string* name) {
     if (initial && kept.empty()) continue;
     kept.push_back(word);
   }
-  if (kept.empty() || kept.size() > 5) return false;
+  // A volume after the name: "(Pascal III, 233)".
+  if (kept.size() > 1 && IsRomanVolume(kept.back())) kept.pop_back();
+  if (kept.empty() || kept.size() > max_words) return false;
   for (absl::string_view word : kept) {
     if (!StartsUpper(word) && !IsAuthorGlue(word)) return false;
     for (char c : word) {
@@ -138,12 +148,12 @@ std::size_t RFindIgnoreCase(absl::string_view text, absl::string_view needle) {
 // One author chunk (between commas, semicolons and the joiners "and" and
 // "&"): appended to `out` if it names an author. False when it is not a
 // name at all.
-bool AddChunk(absl::string_view chunk, Authors* out) {
+bool AddChunk(absl::string_view chunk, std::size_t max_words, Authors* out) {
   absl::string_view trimmed = TrimSpace(chunk);
   while (absl::ConsumeSuffix(&trimmed, ".")) trimmed = TrimSpace(trimmed);
   if (trimmed.empty()) return true;
   std::string name;
-  if (!ChunkName(trimmed, &name)) {
+  if (!ChunkName(trimmed, max_words, &name)) {
     // A chunk of initials after an inverted name ("Swales, J. M.").
     bool initials = true;
     for (absl::string_view word : SplitWords(trimmed)) {
@@ -157,8 +167,11 @@ bool AddChunk(absl::string_view chunk, Authors* out) {
 
 // Every chunk of `text` between commas and semicolons, in order.
 bool AddChunks(absl::string_view text, Authors* out) {
+  // A person's family name has at most five words ("de la Cruz y Ortega");
+  // a body's may have more ("Centers for Disease Control and Prevention").
+  std::size_t max_words = IsCorporateName(text) ? 8 : 5;
   for (absl::string_view chunk : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
-    if (!AddChunk(chunk, out)) return false;
+    if (!AddChunk(chunk, max_words, out)) return false;
   }
   return true;
 }
@@ -180,6 +193,8 @@ bool ParseAuthors(absl::string_view text, Authors* out) {
   // text around each joiner gives the same chunks as rewriting it.)
   std::size_t chunk_begin = 0;
   std::size_t pos = 0;
+  // In one body's name "and" joins nothing.
+  if (IsCorporateName(core)) pos = core.size() + 1;
   while (pos <= core.size()) {
     std::size_t end = std::min(core.find(' ', pos), core.size());
     absl::string_view token = core.substr(pos, end - pos);

@@ -87,6 +87,64 @@ bool IsNameParticle(absl::string_view word) {
   return false;
 }
 
+bool IsCorporateWord(absl::string_view word) {
+  static constexpr absl::string_view kWords[] = {
+      "Agency",       "Association",  "Bank",       "Board",      "Bureau",
+      "Centre",       "Centres",      "Center",     "Centers",    "Commission",
+      "Committee",    "Council",      "Department", "Foundation", "Government",
+      "Institute",    "Library",      "Ministry",   "Museum",     "Office",
+      "Organisation", "Organization", "Party",      "Press",      "Service",
+      "Services",     "Society",      "Trust",      "University", "Nations"};
+  for (absl::string_view corporate : kWords) {
+    if (word == corporate) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The leading words of `text` that can name an author: up to a word that
+// opens a title (a quotation, emphasis, a bracket) and through a word that
+// closes the name (a comma, a colon, a full stop after a word rather than an
+// initial).
+WordList NameWords(absl::string_view text) {
+  WordList name;
+  for (absl::string_view word : SplitWords(text)) {
+    if (absl::string_view("\"'_*([").find(word.front()) !=
+            absl::string_view::npos ||
+        absl::StartsWith(word, "\xE2\x80\x9C") ||
+        absl::StartsWith(word, "\xE2\x80\x98")) {
+      break;
+    }
+    name.push_back(word);
+    if (absl::EndsWith(word, ",") || absl::EndsWith(word, ":") ||
+        (absl::EndsWith(word, ".") && CountCodePoints(word) > 2)) {
+      break;
+    }
+  }
+  return name;
+}
+
+}  // namespace
+
+bool IsCorporateName(absl::string_view text) {
+  // A body's name is short; a longer run of capitalised words is a title
+  // ("Statute of the International Criminal Tribunal for ...").
+  constexpr std::size_t kMaxWords = 10;
+  WordList words = NameWords(text);
+  if (words.empty() || words.size() > kMaxWords) return false;
+  if (words.front() == "The") return true;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    // Not the first word: "Bank, John" is a person.
+    if (IsCorporateWord(words[i])) return true;
+    if ((words[i] == "of" || words[i] == "for") && i + 1 < words.size() &&
+        StartsUpper(words[i - 1]) && StartsUpper(words[i + 1])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool StartsUpper(absl::string_view word) {
   return !word.empty() && IsUpper(CodePointAt(word, 0));
 }
@@ -151,7 +209,8 @@ bool LooksLikeAuthorName(absl::string_view name) {
     }
   }
   WordList words = SplitWords(name);
-  if (words.empty() || words.size() > kMaxNameWords) return false;
+  if (words.empty()) return false;
+  if (words.size() > kMaxNameWords && !IsCorporateName(name)) return false;
   return StartsUpper(words[0]) || IsNameParticle(words[0]);
 }
 

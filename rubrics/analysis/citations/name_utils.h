@@ -31,14 +31,29 @@ bool IsNameParticle(absl::string_view word);
 // work, not who wrote it.
 bool IsLeadingArticle(absl::string_view word);
 
+// A word that marks a body rather than a person: "Department", "Centers",
+// "Library", "University".
+bool IsCorporateWord(absl::string_view word);
+
+// Whether an author segment names one body whose name may contain "and" or
+// "&" ("Centers for Disease Control and Prevention", "The Harry S. Truman
+// Library and Museum", "Department of Health and Human Services"): in its
+// leading name words (up to a title's quotation, or through a comma, colon
+// or a full stop after a word rather than an initial), at most ten, it opens
+// with "The", has a corporate word after the first, or a lower-case "of" or
+// "for" between capitalised words. Such an "and" is part of the name, not a
+// joiner of two authors ("Green and Troup").
+bool IsCorporateName(absl::string_view text);
+
 // The first letter is upper case (any script).
 bool StartsUpper(absl::string_view word);
 
 // Whether `name` reads as a person's or a body's name ("Kelley", "van
 // Gogh", "U.S. Census Bureau") rather than a title, an address or a page
-// ("Traditions p. 12", "https://...", "[24]"): at most six words, starting
-// with a capital or a name particle, without digits, quotation marks,
-// brackets, slashes, colons or Markdown emphasis.
+// ("Traditions p. 12", "https://...", "[24]"): at most six words (ten for
+// a body's name, see IsCorporateName), starting with a capital or a name
+// particle, without digits, quotation marks, brackets, slashes, colons or
+// Markdown emphasis.
 bool LooksLikeAuthorName(absl::string_view name);
 
 // Trims white space (ASCII and Unicode) from both ends.

@@ -19,9 +19,15 @@ namespace v1 = ::marginalia::v1;
 
 bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
 
-// Strips "[3] ", "3. ", "3) " and returns the number (0 when none).
+// Strips "[3] ", "3. ", "3) ", "<sup>3</sup> " and returns the number (0
+// when none).
 int StripNumber(absl::string_view* text) {
   absl::string_view t = *text;
+  std::size_t sup_length = 0;
+  if (int sup = HtmlSuperscriptNumber(t, &sup_length); sup > 0) {
+    *text = TrimSpace(t.substr(sup_length));
+    return sup;
+  }
   bool bracket = absl::ConsumePrefix(&t, "[");
   std::size_t digits = 0;
   while (digits < t.size() && digits < 4 && IsDigitByte(t[digits])) ++digits;
@@ -66,17 +72,6 @@ bool IsInitials(absl::string_view token) {
     }
   }
   return true;
-}
-
-bool IsCorporateWord(absl::string_view word) {
-  static constexpr absl::string_view kWords[] = {
-      "Agency",     "Association",  "Bank",         "Board",      "Bureau",
-      "Centre",     "Center",       "Commission",   "Committee",  "Council",
-      "Department", "Foundation",   "Government",   "Institute",  "Ministry",
-      "Office",     "Organisation", "Organization", "Party",      "Press",
-      "Service",    "Society",      "Trust",        "University", "Nations"};
-  return std::find(std::begin(kWords), std::end(kWords), word) !=
-         std::end(kWords);
 }
 
 std::string LastWord(absl::string_view chunk) {
@@ -323,12 +318,16 @@ std::vector<std::string> ReferenceFamilyNames(absl::string_view authors) {
   while (!text.empty() && (text.back() == '.' || text.back() == ',')) {
     text.pop_back();
   }
-  absl::StrReplaceAll({{" & ", ", "},
-                       {", and ", ", "},
-                       {" and ", ", "},
-                       {";", ","},
-                       {"et al", ""}},
-                      &text);
+  if (IsCorporateName(text)) {
+    absl::StrReplaceAll({{";", ","}}, &text);
+  } else {
+    absl::StrReplaceAll({{" & ", ", "},
+                         {", and ", ", "},
+                         {" and ", ", "},
+                         {";", ","},
+                         {"et al", ""}},
+                        &text);
+  }
   std::vector<absl::string_view> tokens;
   for (absl::string_view t : absl::StrSplit(text, ',')) {
     t = TrimSpace(t);
@@ -468,6 +467,11 @@ namespace {
 // "3 Joan Scott", "3. Ibid.", "[3] ...", "³ ...".
 int StripNoteNumber(absl::string_view* text) {
   absl::string_view t = *text;
+  std::size_t sup_length = 0;
+  if (int sup = HtmlSuperscriptNumber(t, &sup_length); sup > 0) {
+    *text = TrimSpace(t.substr(sup_length));
+    return sup;
+  }
   bool bracket = absl::ConsumePrefix(&t, "[");
   // Markdown's "[^3]" and "[^3]:".
   if (bracket) absl::ConsumePrefix(&t, "^");
@@ -624,6 +628,14 @@ ParsedReference ParseNoteEntry(absl::string_view text) {
   entry.style = v1::CITATION_STYLE_NUMERIC;
   absl::string_view rest = TrimSpace(text);
   entry.number = StripNoteNumber(&rest);
+  // A Markdown note with a label rather than a number: "[^White1]: ...".
+  constexpr std::size_t kMaxLabel = 40;
+  if (std::size_t close = rest.find("]:");
+      entry.number == 0 && absl::StartsWith(rest, "[^") &&
+      close != absl::string_view::npos && close <= kMaxLabel) {
+    entry.label = std::string(rest.substr(2, close - 2));
+    rest = TrimSpace(rest.substr(close + 2));
+  }
   if (absl::StartsWithIgnoreCase(rest, "ibid")) {
     entry.ibid = true;
     return entry;

@@ -203,5 +203,74 @@ The prince must learn "how not to be good, and to use this knowledge" (The Princ
   EXPECT_THAT(CitedIn(essay), ElementsAre("(The Prince) -> ?"));
 }
 
+TEST(CitationFormsTest, ABodyWhoseNameHasAndIsOneAuthor) {
+  const std::string essay = R"(Suicide Prevention
+
+Suicide is a leading cause of death among the young (Centers for Disease Control and Prevention, 2004). Two historians of the family disagree (Green and Troup, 1999).
+
+References
+
+Centers for Disease Control and Prevention. (2004). Suicide: Fact sheet. National Center for Injury Prevention and Control.
+
+Green, A., & Troup, K. (1999). The houses of history. Manchester University Press.
+)";
+  v1::FeedbackReport report = testing::Score(essay);
+  EXPECT_THAT(Cited(essay, report),
+              ElementsAre("(Centers for Disease Control and Prevention, 2004) "
+                          "-> Centers for Disease Control and Prevention",
+                          "(Green and Troup, 1999) -> Green"));
+  ASSERT_EQ(report.citations_size(), 2);
+  EXPECT_EQ(report.citations(0).authors_size(), 1);
+  EXPECT_EQ(report.citations(1).authors_size(), 2);
+  // Each citation finds its entry: neither source is left unlisted.
+  for (const v1::Citation& c : report.citations()) {
+    ASSERT_GE(c.source(), 0);
+    EXPECT_TRUE(report.sources(c.source()).in_reference_list())
+        << testing::SpanText(essay, c.span());
+  }
+}
+
+TEST(CitationFormsTest, AVolumeAfterTheNameIsNotPartOfIt) {
+  EXPECT_THAT(
+      CitedIn("Pascal\n\nThe heart has its reasons (Pascal III, 233), "
+              "and reason does not know them (Pascal IV 12).\n"),
+      ElementsAre("(Pascal III, 233) -> Pascal", "(Pascal IV 12) -> Pascal"));
+}
+
+TEST(CitationFormsTest, HtmlSuperscriptNotesCiteTheWorkTheirNoteNames) {
+  const std::string essay = R"(The Enlightenment
+
+Vico saw history as a cycle.<sup>1</sup> Gibbon saw it as decline.<Sup>2</Sup>
+
+<sup>1</sup> Donald R. Kelley, _Faces of History_ (Yale, 1998), 224.
+
+<Sup>2</Sup> Edward Gibbon, _The History of the Decline and Fall of the Roman Empire_ (New York, 1836), 1.
+
+Bibliography
+
+Kelley, Donald R. Faces of History. New Haven: Yale University Press, 1998.
+)";
+  v1::FeedbackReport report = testing::Score(essay);
+  // The notes' publication brackets ("(Yale, 1998)") are not citations.
+  EXPECT_THAT(Cited(essay, report),
+              ElementsAre("<sup>1</sup> -> Kelley", "<Sup>2</Sup> -> Gibbon"));
+  ASSERT_EQ(report.citations_size(), 2);
+  EXPECT_TRUE(report.sources(report.citations(0).source()).in_reference_list());
+}
+
+TEST(CitationFormsTest, ANoteOpeningWithATitleNamesNoAuthor) {
+  const std::string essay = R"(Narrative History
+
+Narrative history tells a story.[^Narrative] Historians still write it.[^2]
+
+[^Narrative]: "Narrative History." Wikipedia, September 21, 2018. https://en.wikipedia.org/wiki/Narrative_history.
+
+[^2]: Alex Rosenberg, "Why Most Narrative History Is Wrong," Salon, October 7, 2018.
+)";
+  // The site that published the article is not its author.
+  EXPECT_THAT(CitedIn(essay),
+              ElementsAre("[^Narrative] -> ?", "[^2] -> Rosenberg"));
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
