@@ -379,9 +379,15 @@ void EvaluateOutline(absl::string_view name, const EssayGold& gold,
     int index = ParagraphAt(report, p.at().begin());
     v1::SectionRole role = index >= 0 ? report.paragraphs(index).role()
                                       : v1::SECTION_ROLE_UNSPECIFIED;
+    std::string gold_roles;
+    for (int r : p.roles()) {
+      absl::StrAppend(&gold_roles, gold_roles.empty() ? "" : "|",
+                      Role_Name(static_cast<Role>(r)));
+    }
     tally->Count("roles.accuracy", RoleMatches(role, p),
                  absl::StrCat(name, " ", Snippet(p.at().text(), 0, 40),
-                              " read as ", v1::SectionRole_Name(role)));
+                              " read as ", v1::SectionRole_Name(role),
+                              ", not ", gold_roles));
   }
   if (gold.structure_unmeasurable()) return;
   bool thesis = report.thesis().end() > report.thesis().begin();

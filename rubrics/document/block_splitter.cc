@@ -285,10 +285,10 @@ void EmitPlainRun(absl::string_view text, const std::vector<Line>& run,
   // Hard-wrapped when most lines but the last are short: a link or a long
   // word may push one wrapped line past the width.
   std::size_t long_lines = 0;
-  std::size_t longest_rest = 0;
+  std::vector<std::size_t> rest_lengths;
   for (std::size_t i = 0; i < run.size(); ++i) {
     if (i + 1 < run.size() && run[i].length() > kWrapWidth) ++long_lines;
-    if (i > 0) longest_rest = std::max(longest_rest, run[i].length());
+    if (i > 0) rest_lengths.push_back(run[i].length());
   }
   bool wrapped = run.size() > 1 && 2 * long_lines < run.size() - 1;
   if (!wrapped) {
@@ -300,7 +300,16 @@ void EmitPlainRun(absl::string_view text, const std::vector<Line>& run,
   }
   std::size_t first = 0;
   absl::string_view head = text.substr(run[0].content_begin, run[0].length());
-  if (run[0].length() * 10 < longest_rest * 6 &&
+  // A heading line is much shorter than the paragraph's usual line (its
+  // median: a few long unwrapped lines do not make a wrapped line short).
+  std::size_t usual_rest = 0;
+  if (!rest_lengths.empty()) {
+    std::nth_element(rest_lengths.begin(),
+                     rest_lengths.begin() + rest_lengths.size() / 2,
+                     rest_lengths.end());
+    usual_rest = rest_lengths[rest_lengths.size() / 2];
+  }
+  if (run[0].length() * 10 < usual_rest * 6 &&
       LooksLikeHeading(head, kMaxHeadingWords, /*allow_question=*/false)) {
     blocks->push_back(MakeBlock(run[0], run[0], BlockKind::kProse, 1));
     first = 1;

@@ -187,16 +187,17 @@ bool ParseAuthors(absl::string_view text, Authors* out) {
       core = core.substr(0, et_al);
     }
   }
-  // The space-separated tokens "and" and "&" join authors like a
-  // semicolon: the text between them is split into chunks at commas and
-  // semicolons. (White space at a chunk's ends is trimmed, so slicing the
-  // text around each joiner gives the same chunks as rewriting it.)
+  // The tokens "and" and "&" (between any white space, a line break of
+  // hard-wrapped text too) join authors like a semicolon: the text between
+  // them is split into chunks at commas and semicolons. (White space at a
+  // chunk's ends is trimmed, so slicing the text around each joiner gives
+  // the same chunks as rewriting it.)
   std::size_t chunk_begin = 0;
   std::size_t pos = 0;
   // In one body's name "and" joins nothing.
   if (IsCorporateName(core)) pos = core.size() + 1;
   while (pos <= core.size()) {
-    std::size_t end = std::min(core.find(' ', pos), core.size());
+    std::size_t end = std::min(core.find_first_of(" \t\n\r", pos), core.size());
     absl::string_view token = core.substr(pos, end - pos);
     if (token == "and" || token == "&") {
       (token == "and" ? out->uses_and : out->uses_ampersand) = true;

@@ -138,20 +138,28 @@ class OutlineBuilder {
       }
     }
     std::vector<int> candidates;
-    int last_heading = headings_.empty() ? -1 : headings_.back();
     for (int p : prose_) {
       if (!IsIntro(p)) candidates.push_back(p);
     }
     if (candidates.empty()) return;
-    // A wider gap than the essay's usual one, after the last heading.
+    // The last heading over the prose: an "Appendix" heading after the
+    // last paragraph heads back matter, not the essay's closing section.
+    int last_heading = -1;
+    for (int h : headings_) {
+      if (h < candidates.back()) last_heading = h;
+    }
+    // A wider gap than the essay's usual one, after the last heading. Only
+    // where the essay spaces its paragraphs consistently (most of them
+    // after the usual gap) does a wider one mark a break.
     std::map<int, int> gaps;
     for (int p : prose_) ++gaps[doc_.paragraphs()[p].blank_lines_before];
-    int usual = std::max_element(gaps.begin(), gaps.end(),
-                                 [](const auto& a, const auto& b) {
-                                   return a.second < b.second;
-                                 })
-                    ->first;
-    std::size_t window = std::min<std::size_t>(4, candidates.size() - 1);
+    auto [usual, usual_count] = *std::max_element(
+        gaps.begin(), gaps.end(),
+        [](const auto& a, const auto& b) { return a.second < b.second; });
+    constexpr double kMinConsistentShare = 0.6;
+    bool consistent = usual_count >= kMinConsistentShare * prose_.size();
+    std::size_t window =
+        consistent ? std::min<std::size_t>(4, candidates.size() - 1) : 0;
     for (std::size_t k = candidates.size() - window; k < candidates.size();
          ++k) {
       int p = candidates[k];
@@ -274,24 +282,29 @@ class OutlineBuilder {
         if (sections[s].heading < 0) continue;
         absl::string_view heading = Text(sections[s].heading);
         if (context < 0 &&
-            HeadingHas(heading, {"context", "background", "historical",
-                                 "setting", "origin", "overview"})) {
+            HeadingHas(heading, {"context", "background", "setting", "origin",
+                                 "overview"})) {
           context = static_cast<int>(s);
         }
       }
-      double best = 0;
+      // The comparison is the section whose heading says it compares (of
+      // several, the one densest in comparison markers). Markers alone do
+      // not make one: read against essays annotated by hand, most sections
+      // and paragraphs dense in "however" and "both" argue a point rather
+      // than set two subjects side by side, and the density is scored as a
+      // metric of its own.
+      double best = -1;
       for (std::size_t s = 0; s < sections.size(); ++s) {
-        if (static_cast<int>(s) == context) continue;
-        double score = Density(sections[s].paragraphs);
-        if (sections[s].heading >= 0 &&
-            HeadingHas(Text(sections[s].heading),
-                       {"compar", "contrast", "versus", " vs", "differ",
-                        "similar", "parallel", "clash", "conflict", "tension",
-                        "divergen", "converg"})) {
-          score += 3;
+        if (static_cast<int>(s) == context || sections[s].heading < 0 ||
+            !HeadingHas(Text(sections[s].heading),
+                        {"compar", "contrast", "versus", " vs", "differ",
+                         "similar", "parallel", "clash", "conflict", "tension",
+                         "divergen", "converg"})) {
+          continue;
         }
-        if (score > best) {
-          best = score;
+        double density = Density(sections[s].paragraphs);
+        if (density > best) {
+          best = density;
           comparison = static_cast<int>(s);
         }
       }
@@ -299,9 +312,9 @@ class OutlineBuilder {
         roles[context] = v1::SECTION_ROLE_CONTEXT;
         confidence[context] = 0.9;
       }
-      if (comparison >= 0 && best >= 2.0) {
+      if (comparison >= 0) {
         roles[comparison] = v1::SECTION_ROLE_COMPARISON;
-        confidence[comparison] = best >= 3 ? 0.85 : 0.6;
+        confidence[comparison] = best >= 0.5 ? 0.85 : 0.7;
       }
       for (std::size_t s = 0; s < sections.size(); ++s) {
         if (sections[s].heading >= 0) {
@@ -311,17 +324,9 @@ class OutlineBuilder {
       }
       return;
     }
-    // No headings: roles paragraph by paragraph.
+    // No headings: body paragraphs, whatever their markers (see above).
     for (const BodySection& section : sections) {
-      for (int p : section.paragraphs) {
-        double density = Density({p});
-        if (density >= 2.5) {
-          Set(p, v1::SECTION_ROLE_COMPARISON,
-              std::min(0.9, 0.4 + density / 10));
-        } else {
-          Set(p, v1::SECTION_ROLE_BODY, 0.6);
-        }
-      }
+      for (int p : section.paragraphs) Set(p, v1::SECTION_ROLE_BODY, 0.6);
     }
   }
 

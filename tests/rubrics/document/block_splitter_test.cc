@@ -58,6 +58,27 @@ TEST(BlockSplitterTest, HeadingOnTheLineAboveItsParagraph) {
                           Pair(BlockKind::kProse, kLong)));
 }
 
+TEST(BlockSplitterTest, AWrappedParagraphWithSomeLongLinesKeepsItsFirstLine) {
+  // Wrapped at 78 columns but for two lines an editor left long: the first
+  // line is as long as most, so it is not a heading above the rest.
+  std::string paragraph =
+      "Some of the most innovative and influential historiographic changes "
+      "in the\n"
+      "twentieth-century came from a group of French historians known as "
+      "the Annales\n" +
+      kLong + " " + kLong +
+      "\n"
+      "School. The methods they introduced challenged the traditional focus "
+      "on the\n"
+      "powerful, and turned to the long lives of ordinary people and of "
+      "their land.\n"
+      "Their journal gave the school its name and carried its methods to "
+      "new readers.";
+  EXPECT_THAT(Blocks("The Annales School\n\n" + paragraph + "\n"),
+              ElementsAre(Pair(BlockKind::kTitle, "The Annales School"),
+                          Pair(BlockKind::kProse, paragraph)));
+}
+
 TEST(BlockSplitterTest, MarkdownHeadingsListsAndQuotes) {
   EXPECT_THAT(
       Blocks("# The Title\n\n## Context ##\n\nText here.\n\n- one\n- two\n\n"

@@ -230,6 +230,17 @@ Green, A., & Troup, K. (1999). The houses of history. Manchester University Pres
   }
 }
 
+TEST(CitationFormsTest, AuthorsJoinedAcrossALineBreakAreTwo) {
+  v1::FeedbackReport report = testing::Score(
+      "The Annales\n\nThe school turned to ordinary lives (Green and\nTroup "
+      "1999, 94).\n\nWorks Cited\n\nGreen, Anna, and Kathleen Troup. 1999. "
+      "The Houses of History. Manchester: Manchester University Press.\n");
+  ASSERT_EQ(report.citations_size(), 1);
+  EXPECT_THAT(report.citations(0).authors(), ElementsAre("Green", "Troup"));
+  ASSERT_GE(report.citations(0).source(), 0);
+  EXPECT_TRUE(report.sources(report.citations(0).source()).in_reference_list());
+}
+
 TEST(CitationFormsTest, AVolumeAfterTheNameIsNotPartOfIt) {
   EXPECT_THAT(
       CitedIn("Pascal\n\nThe heart has its reasons (Pascal III, 233), "
