@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+
 namespace marginalia::rubrics {
 
 int WordsWithin(const Document& document, TextSpan span) {
@@ -13,6 +16,30 @@ int WordsWithin(const Document& document, TextSpan span) {
       first, words.end(), span.end,
       [](uint32_t offset, const Word& w) { return offset < w.span.end; });
   return static_cast<int>(std::max<std::ptrdiff_t>(0, last - first));
+}
+
+int ReadWords(const Document& document, const Paragraph& paragraph) {
+  absl::string_view text = document.text();
+  const auto& words = document.words();
+  int read = 0;
+  // The end of the web address the words are in (0 outside one). Each byte
+  // of an address is scanned once: the next address starts after it.
+  uint32_t address_end = 0;
+  for (uint32_t w = paragraph.words.begin; w < paragraph.words.end; ++w) {
+    TextSpan span = words[w].span;
+    if (span.begin < address_end) continue;
+    absl::string_view rest =
+        text.substr(span.begin, paragraph.span.end - span.begin);
+    if (absl::StartsWith(rest, "http://") ||
+        absl::StartsWith(rest, "https://") || absl::StartsWith(rest, "www.")) {
+      std::size_t end = rest.find_first_of(" \t\n)]>\"");
+      address_end =
+          span.begin + static_cast<uint32_t>(std::min(end, rest.size()));
+      continue;
+    }
+    ++read;
+  }
+  return read;
 }
 
 // A quotation in title case ("The History of England") names a work; it

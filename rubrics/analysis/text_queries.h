@@ -21,6 +21,12 @@ bool IsEvidenceQuotation(const Document& document, const Quotation& quote);
 // Number of words lying wholly inside `span`.
 int WordsWithin(const Document& document, TextSpan span);
 
+// Number of words of `paragraph` a reader reads: those inside a web address
+// ("https://www.britannica.com/biography/Thucydides", a Markdown link's
+// target) are left out, so a paragraph full of links is not taken for a
+// long one. Linear in the paragraph's length.
+int ReadWords(const Document& document, const Paragraph& paragraph);
+
 // Index of the sentence containing byte `offset` or, between sentences, the
 // last one before it; -1 before the first. Nondecreasing in `offset`.
 int SentenceAt(const Document& document, uint32_t offset);

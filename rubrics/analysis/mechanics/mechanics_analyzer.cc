@@ -75,6 +75,7 @@ MechanicsAnalyzer::MechanicsAnalyzer(const v1::ConfusedWordList& list) {
     rule.explanation = entry.explanation();
     rule.preceded_by = FoldAll(entry.preceded_by());
     rule.followed_by = FoldAll(entry.followed_by());
+    rule.not_followed_by = FoldAll(entry.not_followed_by());
     rule.nearby = FoldAll(entry.nearby());
     rule.window = entry.window() > 0 ? entry.window() : 6;
     confusables_.push_back(std::move(rule));
@@ -221,6 +222,10 @@ bool MechanicsAnalyzer::Applies(const Confusable& rule,
   if (!rule.followed_by.empty() &&
       (word + 1 >= paragraph.end ||
        !Contains(rule.followed_by, lexicon.folded(word + 1)))) {
+    return false;
+  }
+  if (word + 1 < paragraph.end &&
+      Contains(rule.not_followed_by, lexicon.folded(word + 1))) {
     return false;
   }
   if (!rule.nearby.empty()) {

@@ -34,6 +34,7 @@ class MechanicsAnalyzer : public Analyzer {
     std::string explanation;
     std::vector<uint64_t> preceded_by;
     std::vector<uint64_t> followed_by;
+    std::vector<uint64_t> not_followed_by;
     std::vector<uint64_t> nearby;
     int window = 6;
   };

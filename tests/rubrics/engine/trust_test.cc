@@ -327,5 +327,56 @@ TEST(TrustTest, AReportWithSectionsIsNotToldItStopsWithoutAConclusion) {
       IsEmpty());
 }
 
+TEST(TrustTest, MightAndMayAsNounsAreNotCouldOf) {
+  const std::string essay = Essay(
+      absl::StrCat("Kelly traces the loss of rights (Kelly 19). ", kFiller,
+                   "The economic might of the cities grew, and in May of "
+                   "1520 the guilds petitioned the council. The council "
+                   "could of course refuse, but a wiser council would of "
+                   "listened."),
+      "Kelly, Joan. Women, History and Theory. Chicago: University of "
+      "Chicago Press, 1984.");
+  v1::FeedbackReport report = Score(essay);
+  std::vector<std::string> flagged;
+  for (const v1::Finding& f : FindingsOf(report, "mechanics.confused_word")) {
+    flagged.push_back(SpanText(essay, f.span()));
+  }
+  EXPECT_THAT(flagged, ::testing::ElementsAre("of"));
+}
+
+TEST(TrustTest, WebAddressesDoNotLengthenAParagraph) {
+  // About 240 words a reader reads, and 20 links whose addresses split into
+  // 8 words each: not a paragraph past the 300 words the rubric allows.
+  std::string body = "Kelly traces the loss of rights (Kelly 19). ";
+  for (int i = 0; i < 20; ++i) {
+    absl::StrAppend(
+        &body, "The [guild records](https://www.example.org/archive/guild-", i,
+        "/records.html) of the city show the change clearly. ");
+  }
+  absl::StrAppend(&body, kFiller);
+  v1::FeedbackReport report = Score(
+      Essay(body,
+            "Kelly, Joan. Women, History and Theory. Chicago: University of "
+            "Chicago Press, 1984."));
+  EXPECT_THAT(FindingsOf(report, "structure.paragraph_too_long"), IsEmpty());
+}
+
+TEST(TrustTest, AParagraphAFewWordsPastTheLimitIsNotFaulted) {
+  // "Readers lose the thread past about 300": 308 words is about 300.
+  auto paragraph_of = [](int sentences) {
+    std::string body = "Kelly traces the loss of rights (Kelly 19). ";
+    for (int i = 0; i < sentences; ++i) {
+      absl::StrAppend(&body, "The records show change. ");
+    }
+    return Score(Essay(body,
+                       "Kelly, Joan. Women, History and Theory. Chicago: "
+                       "University of Chicago Press, 1984."));
+  };
+  EXPECT_THAT(FindingsOf(paragraph_of(75), "structure.paragraph_too_long"),
+              IsEmpty());
+  EXPECT_EQ(FindingsOf(paragraph_of(85), "structure.paragraph_too_long").size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
