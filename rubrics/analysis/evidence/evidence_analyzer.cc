@@ -134,6 +134,8 @@ class Checker {
 
   void CheckStatistics() {
     int unsourced = 0;
+    int read_sentence = -1;
+    bool attributes = false;
     for (const Statistic& s : statistics_) {
       if (Role(s.paragraph) == v1::SECTION_ROLE_REFERENCES) continue;
       // A citation in the same sentence or the next one covers a figure.
@@ -145,6 +147,17 @@ class Checker {
           sourced =
               result_->citations[i].paragraph == static_cast<int>(s.paragraph);
         }
+      }
+      // "According to the UNHCR, ..." names where the figure comes from.
+      // Figures come in text order: each sentence is read once.
+      if (!sourced && s.sentence >= 0) {
+        if (s.sentence != read_sentence) {
+          read_sentence = s.sentence;
+          TextSpan sentence = doc_.sentences()[s.sentence].span;
+          attributes = absl::StrContains(
+              absl::AsciiStrToLower(doc_.Slice(sentence)), "according to ");
+        }
+        sourced = attributes;
       }
       if (sourced) continue;
       ++unsourced;

@@ -378,5 +378,22 @@ TEST(TrustTest, AParagraphAFewWordsPastTheLimitIsNotFaulted) {
             1u);
 }
 
+TEST(TrustTest, AFigureAttributedInItsSentenceIsSourced) {
+  auto figures_flagged = [](const std::string& sentence) {
+    return FindingsOf(
+               Score(Essay(absl::StrCat("Kelly traces the loss of rights "
+                                        "(Kelly 19). ",
+                                        kFiller, sentence, " ", kFiller),
+                           "Kelly, Joan. Women, History and Theory. Chicago: "
+                           "University of Chicago Press, 1984.")),
+               "evidence.unsourced_statistic")
+        .size();
+  };
+  EXPECT_EQ(figures_flagged("According to the city council, 120,000 people "
+                            "left the city in the famine."),
+            0u);
+  EXPECT_EQ(figures_flagged("In the famine 120,000 people left the city."), 1u);
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
