@@ -136,6 +136,8 @@ class Checker {
     int unsourced = 0;
     int read_sentence = -1;
     bool attributes = false;
+    absl::flat_hash_set<absl::string_view> sourced_figures;
+    uint32_t sourced_paragraph = 0;
     for (const Statistic& s : statistics_) {
       if (Role(s.paragraph) == v1::SECTION_ROLE_REFERENCES) continue;
       // A citation in the same sentence or the next one covers a figure.
@@ -159,7 +161,19 @@ class Checker {
         }
         sourced = attributes;
       }
-      if (sourced) continue;
+      // A figure sourced earlier in its paragraph is sourced when repeated
+      // there ("... saved up to 500,000 soldiers" after "(Linenthal, 54)");
+      // another paragraph must cite it again.
+      if (s.paragraph != sourced_paragraph) {
+        sourced_paragraph = s.paragraph;
+        sourced_figures.clear();
+      }
+      absl::string_view figure = doc_.Slice(s.span);
+      if (sourced) {
+        sourced_figures.insert(figure);
+        continue;
+      }
+      if (sourced_figures.contains(figure)) continue;
       ++unsourced;
       result_->AddFinding(
           FindingCodes::kEvidenceUnsourcedStatistic, s.span,

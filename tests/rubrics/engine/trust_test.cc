@@ -395,5 +395,21 @@ TEST(TrustTest, AFigureAttributedInItsSentenceIsSourced) {
   EXPECT_EQ(figures_flagged("In the famine 120,000 people left the city."), 1u);
 }
 
+TEST(TrustTest, AFigureRepeatedInItsParagraphKeepsItsSource) {
+  const std::string essay = Essay(
+      absl::StrCat("Kelly traces the loss of rights (Kelly 19). ", kFiller,
+                   "Other reports had estimated 500,000 dead (Kelly 54). If "
+                   "the bombing saved up to 500,000 soldiers, it was "
+                   "justified.\n\n",
+                   kFiller, "Yet 500,000 soldiers did not die in 1945."),
+      "Kelly, Joan. Women, History and Theory. Chicago: University of "
+      "Chicago Press, 1984.");
+  // Only the figure in the next paragraph, which cites nothing, is flagged.
+  std::vector<v1::Finding> flagged =
+      FindingsOf(Score(essay), "evidence.unsourced_statistic");
+  ASSERT_EQ(flagged.size(), 1u);
+  EXPECT_EQ(flagged[0].span().begin(), essay.find("500,000 soldiers did"));
+}
+
 }  // namespace
 }  // namespace marginalia::rubrics
