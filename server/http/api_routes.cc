@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "server/http/http_names.h"
 #include "server/http/http_status.h"
+#include "server/http/web_assets.h"
 
 namespace marginalia::server::http {
 namespace {
@@ -167,6 +168,17 @@ HandlerResponse ApiRoutes::PreRoute(const Request& request,
                 ErrorJson(absl::InvalidArgumentError(
                     "API methods are called with POST")));
       response.set_header("Allow", "POST");
+      return HandlerResponse::Handled;
+    }
+    return HandlerResponse::Unhandled;
+  }
+  if (request.method == "GET" || request.method == "HEAD") {
+    std::optional<WebAsset> asset = FindWebAsset(request.path);
+    if (asset.has_value()) {
+      response.status = 200;
+      response.set_header("Cache-Control", "no-cache");
+      response.set_content(std::string(asset->content),
+                           std::string(asset->content_type));
       return HandlerResponse::Handled;
     }
   }

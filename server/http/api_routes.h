@@ -30,7 +30,7 @@ class ApiRoutes {
 
  private:
   // Before the body is read: refuses what no API route serves (wrong
-  // method, overlong path).
+  // method, overlong path), and serves the web app's files.
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& request,
                                             httplib::Response& response);
   void CallApi(const httplib::Request& request, httplib::Response& response);

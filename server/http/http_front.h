@@ -7,6 +7,7 @@
 //   POST   /api/session                sign in: {"token": "..."}
 //   GET    /api/session                who is signed in, and the CSRF token
 //   DELETE /api/session                sign out
+//   GET    /, /NAME                    the web app (web/, compiled in)
 //
 // A call authenticates with "Authorization: Bearer <token>" (scripts), or
 // with the session cookie plus the session's CSRF token in X-CSRF-Token
