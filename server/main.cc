@@ -3,17 +3,19 @@
 //   marginalia-server [--listen 127.0.0.1:50051] [--db ./marginalia.db]
 //                     [--max-essay-bytes 1048576] [--sync full|normal]
 //                     [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]]
-//                     [--insecure]
+//                     [--insecure] [--http 127.0.0.1:8080]
 //
 // Prints "listening on HOST:PORT" on stdout once it serves (the real port
-// when --listen asks for port 0). SIGINT or SIGTERM drains calls in flight,
-// closes the database and exits 0.
+// when --listen asks for port 0), then, with --http, "http on URL". SIGINT or
+// SIGTERM drains calls in flight, closes the database and exits 0.
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
+#include "server/http/http_front.h"
 #include "server/marginalia_server.h"
 #include "server/net/open_files.h"
 #include "server/util/log.h"
@@ -24,8 +26,10 @@ using marginalia::server::LogError;
 using marginalia::server::LogInfo;
 using marginalia::server::MarginaliaServer;
 using marginalia::server::ServerOptions;
+using marginalia::server::http::HttpFront;
+using marginalia::server::http::HttpOptions;
 
-int Run(const ServerOptions& options) {
+int Run(const ServerOptions& options, const HttpOptions& http) {
   // Block the stop signals before gRPC starts its threads, so that they
   // inherit the mask and only sigwait() below receives them.
   sigset_t stop_signals;
@@ -45,12 +49,25 @@ int Run(const ServerOptions& options) {
           !options.tls.client_ca_path.empty() ? " requiring client certificates"
                                               : "",
           " with database ", options.db_path, "; open-file limit ", open_files);
+  std::unique_ptr<HttpFront> front;
+  if (!http.listen.empty()) {
+    auto started =
+        HttpFront::Start(http, options.tls, (*server)->InProcessChannel());
+    if (!started.ok()) {
+      LogError("cannot start: ", started.status().message());
+      return 1;
+    }
+    front = *std::move(started);
+    LogInfo("serving the JSON API and the web app on ", front->url());
+  }
   std::cout << "listening on " << (*server)->address() << std::endl;
+  if (front != nullptr) std::cout << "http on " << front->url() << std::endl;
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   LogInfo("received ", strsignal(signal_number),
           "; draining calls in flight and closing the database");
+  if (front != nullptr) front->Stop();
   (*server)->Shutdown();
   LogInfo("stopped cleanly");
   return 0;
@@ -60,6 +77,7 @@ int Run(const ServerOptions& options) {
 
 int main(int argc, char** argv) {
   ServerOptions options;
+  HttpOptions http;
   std::string sync = "full";
   double drain_seconds = 30;
   CLI::App app{"Marginalia server: essay submission, scoring and review."};
@@ -116,9 +134,16 @@ int main(int argc, char** argv) {
                  "beyond them it is answered RESOURCE_EXHAUSTED")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--http", http.listen,
+                 "host:port for the JSON API and the web app (TLS with "
+                 "--tls-cert, as for --listen); default: none");
+  app.add_option("--http-threads", http.threads,
+                 "threads serving HTTP connections")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
   app.add_flag("--insecure", options.tls.allow_insecure,
-               "allow plaintext on a non-loopback --listen address (behind "
-               "a proxy that terminates TLS)");
+               "allow plaintext on a non-loopback --listen or --http "
+               "address (behind a proxy that terminates TLS)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -127,5 +152,5 @@ int main(int argc, char** argv) {
   options.synchronous_full = sync == "full";
   options.drain_timeout = absl::Seconds(drain_seconds);
   options.memory_release_period = absl::Seconds(release_seconds);
-  return Run(options);
+  return Run(options, http);
 }

@@ -4,6 +4,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
+#include <grpcpp/support/channel_arguments.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -167,6 +168,13 @@ void MarginaliaServer::BuildServices() {
       auth, grading_.get(), gradebook_.get(), peer_stats_.get());
   admin_service_ = std::make_unique<AdminServiceImpl>(
       auth, directory_.get(), assignments_.get(), store);
+}
+
+std::shared_ptr<grpc::Channel> MarginaliaServer::InProcessChannel() {
+  grpc::ChannelArguments arguments;
+  // Answers are bounded by what the server builds, not by a client limit.
+  arguments.SetMaxReceiveMessageSize(-1);
+  return server_->InProcessChannel(arguments);
 }
 
 MarginaliaServer::~MarginaliaServer() { Shutdown(); }

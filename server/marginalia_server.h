@@ -2,6 +2,7 @@
 // checking and reflection, on one listening port.
 #pragma once
 
+#include <grpcpp/channel.h>
 #include <grpcpp/server.h>
 
 #include <memory>
@@ -59,6 +60,9 @@ class MarginaliaServer {
   // The bound address, with the real port when port 0 was asked for.
   const std::string& address() const { return address_; }
   int port() const { return port_; }
+  // A channel to this server inside the process (for the HTTP front): calls
+  // on it pass the same authentication and policy as network calls.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
   // Where the administrator's token was written on first start.
   const std::string& admin_token_path() const { return admin_token_path_; }
 

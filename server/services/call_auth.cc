@@ -1,10 +1,47 @@
 #include "server/services/call_auth.h"
 
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
 #include <string>
 
+#include "absl/strings/escaping.h"
 #include "common/status_macros.h"
 
 namespace marginalia::server {
+namespace {
+
+// The call's network peer: gRPC's, or the one the HTTP front forwarded with
+// this process's proof.
+std::string PeerOf(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto forwarded = metadata.find(grpc::string_ref(
+      kForwardedPeerMetadata.data(), kForwardedPeerMetadata.size()));
+  if (forwarded == metadata.end()) return context.peer();
+  absl::string_view value(forwarded->second.data(), forwarded->second.size());
+  const std::string& proof = ForwardedPeerProof();
+  if (proof.empty() || value.size() <= proof.size() ||
+      value[proof.size()] != ' ' ||
+      CRYPTO_memcmp(value.data(), proof.data(), proof.size()) != 0) {
+    return context.peer();
+  }
+  return std::string(value.substr(proof.size() + 1));
+}
+
+}  // namespace
+
+const std::string& ForwardedPeerProof() {
+  static const std::string* proof = [] {
+    unsigned char bytes[32];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) {
+      // No randomness: an empty proof, which PeerOf never accepts.
+      return new std::string();
+    }
+    return new std::string(absl::BytesToHexString(
+        absl::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes)));
+  }();
+  return *proof;
+}
 
 absl::StatusOr<Caller> CallAuth::Authenticate(grpc::ServerContext* context) {
   const auto& metadata = context->client_metadata();
@@ -13,7 +50,7 @@ absl::StatusOr<Caller> CallAuth::Authenticate(grpc::ServerContext* context) {
   if (found != metadata.end()) {
     value.assign(found->second.data(), found->second.size());
   }
-  return authenticator_->Authenticate(value, context->peer());
+  return authenticator_->Authenticate(value, PeerOf(*context));
 }
 
 absl::StatusOr<Access> CallAuth::Authorize(

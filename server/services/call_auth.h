@@ -5,6 +5,8 @@
 
 #include <grpcpp/server_context.h>
 
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
@@ -12,6 +14,18 @@
 #include "server/auth/authorizer.h"
 
 namespace marginalia::server {
+
+// Metadata with which the server's own HTTP front (server/http) names the
+// network peer of a call it forwards through the in-process channel, so that
+// failed authentications are throttled per browser: "<proof> <peer>", where
+// <proof> is ForwardedPeerProof(). Without the proof it is ignored, so a
+// network client cannot choose its own peer.
+inline constexpr absl::string_view kForwardedPeerMetadata =
+    "x-marginalia-forwarded-peer";
+
+// A random secret made once per process (64 hex digits), known only to code
+// inside it. Thread-safe.
+const std::string& ForwardedPeerProof();
 
 // Authenticate-then-authorise for handlers. Thread-safe.
 class CallAuth {

@@ -70,6 +70,8 @@ class CliServer {
   int Stop() { return server_->Stop(); }
   std::string db() const { return dir_.File("marginalia.db"); }
   const std::string& address() const { return server_->address(); }
+  // With --http among the flags: "http://127.0.0.1:PORT/".
+  const std::string& http_url() const { return server_->http_url(); }
   const std::string& admin() const { return admin_token_; }
   const testing::TempDir& dir() const { return dir_; }
 

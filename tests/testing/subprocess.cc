@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -181,6 +182,16 @@ ServerProcess::ServerProcess(const std::string& db_path,
   std::string line = child_.ReadLine();
   constexpr absl::string_view kPrefix = "listening on ";
   if (absl::StartsWith(line, kPrefix)) address_ = line.substr(kPrefix.size());
+  // Then, with --http, "http on URL".
+  if (address_.empty() || std::find(extra_flags.begin(), extra_flags.end(),
+                                    "--http") == extra_flags.end()) {
+    return;
+  }
+  line = child_.ReadLine();
+  constexpr absl::string_view kHttpPrefix = "http on ";
+  if (absl::StartsWith(line, kHttpPrefix)) {
+    http_url_ = line.substr(kHttpPrefix.size());
+  }
 }
 
 }  // namespace marginalia::testing

@@ -56,6 +56,9 @@ class ServerProcess {
                          const std::vector<std::string>& extra_flags = {});
   // "127.0.0.1:PORT", or empty if the server failed to start.
   const std::string& address() const { return address_; }
+  // With --http among the flags: the web front's "http://127.0.0.1:PORT/",
+  // or empty if it did not start.
+  const std::string& http_url() const { return http_url_; }
   // SIGTERM, then the server's exit code.
   int Stop() { return child_.Stop(15); }
   const std::string& stderr_path() const { return stderr_path_; }
@@ -64,6 +67,7 @@ class ServerProcess {
   std::string stderr_path_;
   ChildProcess child_;
   std::string address_;
+  std::string http_url_;
 };
 
 }  // namespace marginalia::testing

@@ -8,21 +8,13 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "server/util/clock.h"
+#include "tests/testing/fake_clock.h"
 
 namespace marginalia::server {
 namespace {
 
+using testing::FakeClock;
 using ::testing::HasSubstr;
-
-class FakeClock : public Clock {
- public:
-  absl::Time Now() override { return now_; }
-  void Advance(absl::Duration by) { now_ += by; }
-
- private:
-  absl::Time now_ = absl::FromUnixSeconds(1700000000);
-};
 
 constexpr char kGuesser[] = "ipv4:203.0.113.7:40001";
 
