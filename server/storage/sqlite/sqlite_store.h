@@ -45,8 +45,9 @@ class SqliteStore : public Store {
       absl::string_view submission_id) override;
   absl::StatusOr<bool> InstallBuiltInRubric(
       const marginalia::v1::RubricInfo& info, absl::string_view text) override;
-  absl::Status CreateRubricVersion(const marginalia::v1::RubricInfo& info,
-                                   absl::string_view text) override;
+  absl::Status CreateRubricVersion(
+      const marginalia::v1::RubricInfo& info, absl::string_view text,
+      const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<int> LatestRubricVersion(absl::string_view id) override;
   absl::StatusOr<StoredRubric> GetRubric(absl::string_view id,
                                          int version) override;

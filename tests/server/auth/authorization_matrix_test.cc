@@ -8,6 +8,8 @@
 //             not the owner                         the task, owner of token
 //   outsider  student of another course
 // Codes: O OK, U UNAUTHENTICATED, D PERMISSION_DENIED, N NOT_FOUND.
+// A row named "Method(what)" makes the call on another resource; for
+// ListRubrics(course), a list without course hist's rubric counts as N.
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
@@ -349,6 +351,24 @@ AuthorizationMatrixTest::Calls() {
     v1::GetRubricResponse o;
     return rubrics_->GetRubric(Ctx(t).get(), r, &o).error_code();
   };
+  // The rubric BuildWorld installed for course hist.
+  calls[B + "GetRubric(course)"] = [=](const std::string& t) {
+    v1::GetRubricRequest r;
+    r.set_id("short-essay");
+    v1::GetRubricResponse o;
+    return rubrics_->GetRubric(Ctx(t).get(), r, &o).error_code();
+  };
+  calls[B + "ListRubrics(course)"] = [=](const std::string& t) {
+    v1::ListRubricsRequest r;
+    r.set_all_versions(true);
+    v1::ListRubricsResponse o;
+    grpc::Status status = rubrics_->ListRubrics(Ctx(t).get(), r, &o);
+    if (!status.ok()) return status.error_code();
+    for (const v1::RubricInfo& info : o.rubrics()) {
+      if (info.id() == "short-essay") return StatusCode::OK;
+    }
+    return StatusCode::NOT_FOUND;
+  };
   calls[B + "ValidateRubric"] = [=](const std::string& t) {
     v1::ValidateRubricRequest r;
     r.set_text("id: \"x\"");
@@ -522,6 +542,8 @@ const std::map<std::string, std::string>& Expected() {
       {"ScoringService/ScoreText", /*        */ "UUOOOOOO"},
       {"RubricService/ListRubrics", /*       */ "UUOOOOOO"},
       {"RubricService/GetRubric", /*         */ "UUOOOOOO"},
+      {"RubricService/ListRubrics(course)", "UUOONOON"},
+      {"RubricService/GetRubric(course)", /* */ "UUOONOON"},
       {"RubricService/ValidateRubric", /*    */ "UUOOOOOO"},
       {"RubricService/CreateRubricVersion", "UUOONDDN"},
       {"ReviewService/CreateComment", /*     */ "UUOONONN"},
