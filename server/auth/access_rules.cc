@@ -221,10 +221,17 @@ Rule EnrolmentManager() {
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
     ASSIGN_OR_RETURN(Relation relation,
                      TutorOfCourse(in, course, {"course", course}));
+    if (relation != Relation::kStaff) return relation;
     const auto& request =
         static_cast<const v1::CreateEnrolmentRequest&>(in.request);
-    if (relation == Relation::kStaff &&
-        request.enrolment().role() != v1::COURSE_ROLE_STUDENT) {
+    // A tutor adds only people they can see already (those in a course
+    // they teach); anyone else reads exactly like a user that does not
+    // exist, so the roster is no way to find accounts.
+    const std::string& user = request.enrolment().user_id();
+    if (user.empty()) return Required("enrolment.user_id");
+    ASSIGN_OR_RETURN(bool sees, in.store.TutorsUser(in.caller.id(), user));
+    if (!sees) return Hidden("user", user);
+    if (request.enrolment().role() != v1::COURSE_ROLE_STUDENT) {
       return Denied("tutors enrol students; only administrators add tutors");
     }
     return relation;

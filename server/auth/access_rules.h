@@ -53,7 +53,9 @@ Rule TokenOwnerOrAdmin(std::string path);
 Rule CourseMember(std::string path);
 // Tutors of the course at `path`.
 Rule CourseTutor(std::string path);
-// Adding to a course's roster: admins anyone, tutors students.
+// Adding to a course's roster: admins anyone; tutors, as students, the
+// users they can see already (those in a course they teach), NOT_FOUND
+// for anyone else, as for a user that does not exist.
 Rule EnrolmentManager();
 // Members of the course of the assignment at `path`.
 Rule AssignmentMember(std::string path);

@@ -253,11 +253,21 @@ AuthorizationMatrixTest::Calls() {
     v1::GrantExtensionResponse o;
     return admin_->GrantExtension(Ctx(t).get(), r, &o).error_code();
   };
+  // A new user, in no course: only administrators may enrol them.
   calls[A + "CreateEnrolment"] = [=](const std::string& t) {
     std::string user = course_.MakeUser(fresh("enrolee")).id;
     v1::CreateEnrolmentRequest r;
     r.mutable_enrolment()->set_course_id("hist");
     r.mutable_enrolment()->set_user_id(user);
+    r.mutable_enrolment()->set_role(v1::COURSE_ROLE_STUDENT);
+    v1::CreateEnrolmentResponse o;
+    return admin_->CreateEnrolment(Ctx(t).get(), r, &o).error_code();
+  };
+  // Someone the tutor can see already: a student of their course.
+  calls[A + "CreateEnrolment(member)"] = [=](const std::string& t) {
+    v1::CreateEnrolmentRequest r;
+    r.mutable_enrolment()->set_course_id("hist");
+    r.mutable_enrolment()->set_user_id("student2");
     r.mutable_enrolment()->set_role(v1::COURSE_ROLE_STUDENT);
     v1::CreateEnrolmentResponse o;
     return admin_->CreateEnrolment(Ctx(t).get(), r, &o).error_code();
@@ -529,7 +539,8 @@ const std::map<std::string, std::string>& Expected() {
       {"AdminService/UpdateAssignmentRubric", "UUOONDDN"},
       {"AdminService/SetDraftLock", /*       */ "UUOONDDN"},
       {"AdminService/GrantExtension", /*     */ "UUOONDDN"},
-      {"AdminService/CreateEnrolment", /*    */ "UUOONDDN"},
+      {"AdminService/CreateEnrolment", /*    */ "UUONNDDN"},
+      {"AdminService/CreateEnrolment(member)", "UUOONDDN"},
       {"AdminService/ListEnrolments", /*     */ "UUOONDDN"},
       {"AdminService/CreateToken", /*        */ "UUODDODD"},
       {"AdminService/ListTokens", /*         */ "UUODDODD"},
