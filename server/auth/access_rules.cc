@@ -351,6 +351,21 @@ Rule SubmissionOrAssignmentStaff(std::string submission_path,
   };
 }
 
+Rule AuditReader(std::string submission_path, std::string assignment_path) {
+  Rule scoped = SubmissionOrAssignmentStaff(submission_path, assignment_path);
+  return [=](const RuleInput& in) -> absl::StatusOr<Relation> {
+    if (!FieldValue(in.request, submission_path).empty() ||
+        !FieldValue(in.request, assignment_path).empty()) {
+      return scoped(in);
+    }
+    if (in.caller.admin()) return Relation::kAdmin;
+    return Denied(
+        absl::StrCat("only administrators read the whole audit log; "
+                     "name a ",
+                     submission_path, " or ", assignment_path));
+  };
+}
+
 Rule CommentWriter() {
   return [](const RuleInput& in) -> absl::StatusOr<Relation> {
     const auto& request =

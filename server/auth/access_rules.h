@@ -75,6 +75,10 @@ Rule SubmissionStaff(std::string path);
 Rule SubmissionOrAssignmentStaff(std::string submission_path,
                                  std::string assignment_path);
 
+// The audit log: SubmissionOrAssignmentStaff when either field is set;
+// with neither, the whole log, for administrators only.
+Rule AuditReader(std::string submission_path, std::string assignment_path);
+
 // Adding a comment: staff; the author only replies to what they can see.
 Rule CommentWriter();
 // Resolving or reopening the comment at `path`: staff, and the author of

@@ -507,6 +507,10 @@ AuthorizationMatrixTest::Calls() {
     v1::ListAuditEventsResponse o;
     return grade_->ListAuditEvents(Ctx(t).get(), r, &o).error_code();
   };
+  calls[G + "ListAuditEvents(site)"] = [=](const std::string& t) {
+    v1::ListAuditEventsResponse o;
+    return grade_->ListAuditEvents(Ctx(t).get(), {}, &o).error_code();
+  };
   calls[G + "GetAgreement"] = [=](const std::string& t) {
     v1::GetAgreementRequest r;
     r.set_assignment_id("hist101");
@@ -573,6 +577,7 @@ const std::map<std::string, std::string>& Expected() {
       {"GradeService/ReleaseFeedback", /*    */ "UUOONDNN"},
       {"GradeService/ExportGrades", /*       */ "UUOONDDN"},
       {"GradeService/ListAuditEvents", /*    */ "UUOONDNN"},
+      {"GradeService/ListAuditEvents(site)", "UUODDDDD"},
       {"GradeService/GetAgreement", /*       */ "UUOONDDN"},
       {"GradeService/ListTutorQueue", /*     */ "UUOONDDN"},
   };
