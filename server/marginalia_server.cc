@@ -73,20 +73,24 @@ absl::StatusOr<std::unique_ptr<MarginaliaServer>> MarginaliaServer::Start(
                                   : std::make_unique<RandomIdGenerator>();
   SqliteStoreOptions store_options;
   store_options.synchronous_full = options.synchronous_full;
-  ASSIGN_OR_RETURN(server->store_,
-                   SqliteStore::Open(options.db_path, store_options));
+  server->admin_token_path_ = options.admin_token_path.empty()
+                                  ? DefaultAdminTokenPath(options.db_path)
+                                  : options.admin_token_path;
+  ASSIGN_OR_RETURN(OpenedStore opened,
+                   OpenWithAdmin(
+                       options.db_path, server->admin_token_path_,
+                       [&](const std::string& path)
+                           -> absl::StatusOr<std::unique_ptr<Store>> {
+                         return SqliteStore::Open(path, store_options);
+                       },
+                       *server->clock_, *server->ids_));
+  server->store_ = std::move(opened.store);
   server->catalog_ = std::make_unique<RubricCatalog>(server->store_.get(),
                                                      server->clock_.get());
   ASSIGN_OR_RETURN(rubrics::RubricRegistry built_ins,
                    rubrics::RubricRegistry::BuiltIn());
   RETURN_IF_ERROR(server->catalog_->InstallBuiltIns(built_ins));
-  server->admin_token_path_ = options.admin_token_path.empty()
-                                  ? DefaultAdminTokenPath(options.db_path)
-                                  : options.admin_token_path;
-  ASSIGN_OR_RETURN(bool created_admin,
-                   EnsureAdmin(*server->store_, *server->clock_, *server->ids_,
-                               server->admin_token_path_));
-  if (created_admin) {
+  if (opened.created_admin) {
     LogInfo("first start: created user '", kBootstrapAdminId,
             "' (administrator); its API token is in ",
             server->admin_token_path_, " (mode 0600)");

@@ -221,10 +221,17 @@ Rule EnrolmentManager() {
     RETURN_IF_ERROR(in.store.GetCourse(course).status());
     ASSIGN_OR_RETURN(Relation relation,
                      TutorOfCourse(in, course, {"course", course}));
+    if (relation != Relation::kStaff) return relation;
     const auto& request =
         static_cast<const v1::CreateEnrolmentRequest&>(in.request);
-    if (relation == Relation::kStaff &&
-        request.enrolment().role() != v1::COURSE_ROLE_STUDENT) {
+    // A tutor adds only people they can see already (those in a course
+    // they teach); anyone else reads exactly like a user that does not
+    // exist, so the roster is no way to find accounts.
+    const std::string& user = request.enrolment().user_id();
+    if (user.empty()) return Required("enrolment.user_id");
+    ASSIGN_OR_RETURN(bool sees, in.store.TutorsUser(in.caller.id(), user));
+    if (!sees) return Hidden("user", user);
+    if (request.enrolment().role() != v1::COURSE_ROLE_STUDENT) {
       return Denied("tutors enrol students; only administrators add tutors");
     }
     return relation;
@@ -341,6 +348,21 @@ Rule SubmissionOrAssignmentStaff(std::string submission_path,
           "one of ", submission_path, " or ", assignment_path, " is required"));
     }
     return by_assignment(in);
+  };
+}
+
+Rule AuditReader(std::string submission_path, std::string assignment_path) {
+  Rule scoped = SubmissionOrAssignmentStaff(submission_path, assignment_path);
+  return [=](const RuleInput& in) -> absl::StatusOr<Relation> {
+    if (!FieldValue(in.request, submission_path).empty() ||
+        !FieldValue(in.request, assignment_path).empty()) {
+      return scoped(in);
+    }
+    if (in.caller.admin()) return Relation::kAdmin;
+    return Denied(
+        absl::StrCat("only administrators read the whole audit log; "
+                     "name a ",
+                     submission_path, " or ", assignment_path));
   };
 }
 

@@ -53,7 +53,9 @@ Rule TokenOwnerOrAdmin(std::string path);
 Rule CourseMember(std::string path);
 // Tutors of the course at `path`.
 Rule CourseTutor(std::string path);
-// Adding to a course's roster: admins anyone, tutors students.
+// Adding to a course's roster: admins anyone; tutors, as students, the
+// users they can see already (those in a course they teach), NOT_FOUND
+// for anyone else, as for a user that does not exist.
 Rule EnrolmentManager();
 // Members of the course of the assignment at `path`.
 Rule AssignmentMember(std::string path);
@@ -72,6 +74,10 @@ Rule SubmissionStaff(std::string path);
 // the assignment at `assignment_path`.
 Rule SubmissionOrAssignmentStaff(std::string submission_path,
                                  std::string assignment_path);
+
+// The audit log: SubmissionOrAssignmentStaff when either field is set;
+// with neither, the whole log, for administrators only.
+Rule AuditReader(std::string submission_path, std::string assignment_path);
 
 // Adding a comment: staff; the author only replies to what they can see.
 Rule CommentWriter();

@@ -29,6 +29,14 @@ absl::StatusOr<Caller> Authenticator::Authenticate(
   return caller;
 }
 
+absl::Status Authenticator::Recheck(absl::string_view authorization) const {
+  absl::Status status = Lookup(authorization).status();
+  if (absl::IsUnauthenticated(status)) {
+    LogInfo("an open call lost its authentication: ", status.message());
+  }
+  return status;
+}
+
 absl::StatusOr<Caller> Authenticator::Lookup(
     absl::string_view authorization) const {
   if (authorization.empty()) {

@@ -28,6 +28,11 @@ class Authenticator {
   absl::StatusOr<Caller> Authenticate(absl::string_view authorization,
                                       absl::string_view peer = "") const;
 
+  // Checks again a token that authenticated a call still open (a stream's
+  // next item): UNAUTHENTICATED once it is revoked or its user is gone.
+  // Not throttled, since the call was admitted already.
+  absl::Status Recheck(absl::string_view authorization) const;
+
  private:
   absl::StatusOr<Caller> Lookup(absl::string_view authorization) const;
 

@@ -69,8 +69,9 @@ std::map<std::string, Rule, std::less<>> Policy() {
       {grade + "ReleaseFeedback",
        SubmissionOrAssignmentStaff("submission_id", "assignment_id")},
       {grade + "ExportGrades", AssignmentTutor("assignment_id")},
+      // With neither id, administrators read the whole log.
       {grade + "ListAuditEvents",
-       SubmissionOrAssignmentStaff("submission_id", "assignment_id")},
+       AuditReader("submission_id", "assignment_id")},
       {grade + "GetAgreement", AssignmentTutor("assignment_id")},
       {grade + "ListTutorQueue", AssignmentTutor("assignment_id")},
   };

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
@@ -15,18 +16,22 @@
 namespace marginalia::server {
 namespace {
 
+constexpr char kPendingSuffix[] = ".first-start";
+
+absl::Status AlreadyThere(const std::string& path) {
+  return absl::FailedPreconditionError(absl::StrCat(
+      path,
+      " already exists but the database has no administrator; it is "
+      "never overwritten: move it away (it belongs to another "
+      "database) and start again"));
+}
+
 // Creates `path` exclusively with mode 0600 and writes `contents`, synced.
 absl::Status WriteSecretFile(const std::string& path,
                              const std::string& contents) {
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
-    if (errno == EEXIST) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          path,
-          " already exists but the database has no administrator; it is "
-          "never overwritten: move it away (it belongs to another "
-          "database) and start again"));
-    }
+    if (errno == EEXIST) return AlreadyThere(path);
     return absl::FailedPreconditionError(
         absl::StrCat("cannot create ", path, ": ", std::strerror(errno)));
   }
@@ -48,6 +53,73 @@ absl::Status WriteSecretFile(const std::string& path,
         absl::StrCat("cannot write ", path, ": ", std::strerror(saved)));
   }
   return absl::OkStatus();
+}
+
+bool Exists(const std::string& path) {
+  struct stat info {};
+  return lstat(path.c_str(), &info) == 0;
+}
+
+// Removes `path` if it is there.
+absl::Status RemoveIfThere(const std::string& path) {
+  if (unlink(path.c_str()) == 0 || errno == ENOENT) return absl::OkStatus();
+  return absl::InternalError(
+      absl::StrCat("cannot remove ", path, ": ", std::strerror(errno)));
+}
+
+// Renames `from` to `to` and syncs their folder, so the rename survives a
+// power loss.
+absl::Status RenameDurably(const std::string& from, const std::string& to) {
+  if (std::rename(from.c_str(), to.c_str()) != 0) {
+    return absl::InternalError(absl::StrCat("cannot rename ", from, " to ", to,
+                                            ": ", std::strerror(errno)));
+  }
+  std::size_t slash = to.rfind('/');
+  std::string folder = slash == std::string::npos ? "." : to.substr(0, slash);
+  int fd = open(folder.empty() ? "/" : folder.c_str(),
+                O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  return absl::OkStatus();
+}
+
+void Step(const FirstStartHookForTest& hook, absl::string_view step) {
+  if (hook) hook(step);
+}
+
+// First start: builds the database and the token file at their pending
+// paths, then renames them into place, the database first.
+absl::StatusOr<OpenedStore> CreateFresh(const std::string& db_path,
+                                        const std::string& token_path,
+                                        const StoreOpener& open_store,
+                                        Clock& clock, IdGenerator& ids,
+                                        const FirstStartHookForTest& hook) {
+  std::string pending_db = db_path + kPendingSuffix;
+  std::string pending_token = token_path + kPendingSuffix;
+  for (const std::string& left :
+       {pending_db, pending_db + "-wal", pending_db + "-shm", pending_token}) {
+    RETURN_IF_ERROR(RemoveIfThere(left));
+  }
+  {
+    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, open_store(pending_db));
+    Step(hook, "database made");
+    RETURN_IF_ERROR(EnsureAdmin(*store, clock, ids, pending_token).status());
+    Step(hook, "administrator stored");
+  }  // Closing checkpoints the write-ahead log into the file.
+  if (Exists(pending_db + "-wal")) {
+    return absl::InternalError(
+        absl::StrCat("the new database's write-ahead log ", pending_db,
+                     "-wal was not checkpointed on closing; start again"));
+  }
+  RETURN_IF_ERROR(RemoveIfThere(pending_db + "-shm"));
+  RETURN_IF_ERROR(RenameDurably(pending_db, db_path));
+  Step(hook, "database in place");
+  RETURN_IF_ERROR(RenameDurably(pending_token, token_path));
+  Step(hook, "token in place");
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store, open_store(db_path));
+  return OpenedStore{std::move(store), true};
 }
 
 }  // namespace
@@ -79,6 +151,28 @@ absl::StatusOr<bool> EnsureAdmin(DirectoryStore& store, Clock& clock,
     return stored;
   }
   return true;
+}
+
+absl::StatusOr<OpenedStore> OpenWithAdmin(const std::string& db_path,
+                                          const std::string& token_path,
+                                          const StoreOpener& open_store,
+                                          Clock& clock, IdGenerator& ids,
+                                          const FirstStartHookForTest& hook) {
+  bool fresh = db_path != ":memory:" && !Exists(db_path);
+  if (fresh) {
+    if (Exists(token_path)) return AlreadyThere(token_path);
+    return CreateFresh(db_path, token_path, open_store, clock, ids, hook);
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store, open_store(db_path));
+  ASSIGN_OR_RETURN(bool has_admin, store->HasAdmin());
+  std::string pending_token = token_path + kPendingSuffix;
+  if (has_admin && !Exists(token_path) && Exists(pending_token)) {
+    // A first start was killed between its two renames: finish it.
+    RETURN_IF_ERROR(RenameDurably(pending_token, token_path));
+    return OpenedStore{std::move(store), true};
+  }
+  ASSIGN_OR_RETURN(bool created, EnsureAdmin(*store, clock, ids, token_path));
+  return OpenedStore{std::move(store), created};
 }
 
 }  // namespace marginalia::server

@@ -26,13 +26,52 @@ absl::Status CheckId(absl::string_view field, absl::string_view id) {
                    "'.', '_' or '-'"));
 }
 
-absl::StatusOr<v1::User> Directory::CreateUser(v1::User user) {
+namespace {
+
+absl::string_view RoleName(v1::CourseRole role) {
+  switch (role) {
+    case v1::COURSE_ROLE_STUDENT:
+      return "student";
+    case v1::COURSE_ROLE_TUTOR:
+      return "tutor";
+    default:
+      return "";
+  }
+}
+
+// "ada in hist as student": an enrolment as its audit event shows it.
+std::string Placement(const v1::Enrolment& enrolment, v1::CourseRole role) {
+  return absl::StrCat(enrolment.user_id(), " in ", enrolment.course_id(),
+                      " as ", RoleName(role));
+}
+
+// "tok_1 for ada": a token as its audit events name it (never its secret).
+std::string TokenName(const v1::Token& token) {
+  return absl::StrCat(token.id(), " for ", token.user_id());
+}
+
+}  // namespace
+
+v1::AuditEvent Directory::Event(const Access& access,
+                                absl::string_view action) {
+  v1::AuditEvent event;
+  *event.mutable_time() = ToTimestamp(clock_->Now());
+  event.set_actor(access.caller.id());
+  event.set_action(std::string(action));
+  return event;
+}
+
+absl::StatusOr<v1::User> Directory::CreateUser(const Access& access,
+                                               v1::User user) {
   RETURN_IF_ERROR(CheckId("user.id", user.id()));
   RETURN_IF_ERROR(CheckLength("user.display_name", user.display_name(),
                               kMaxDisplayNameBytes));
   RETURN_IF_ERROR(CheckLength("user.email", user.email(), kMaxEmailBytes));
-  *user.mutable_create_time() = ToTimestamp(clock_->Now());
-  RETURN_IF_ERROR(store_->CreateUser(user));
+  v1::AuditEvent event = Event(access, kUserCreateAction);
+  *user.mutable_create_time() = event.time();
+  event.set_new_value(
+      absl::StrCat(user.id(), user.admin() ? " (administrator)" : ""));
+  RETURN_IF_ERROR(store_->CreateUser(user, event));
   return user;
 }
 
@@ -48,11 +87,14 @@ absl::StatusOr<v1::GetCurrentUserResponse> Directory::CurrentUser(
   return response;
 }
 
-absl::StatusOr<v1::Course> Directory::CreateCourse(v1::Course course) {
+absl::StatusOr<v1::Course> Directory::CreateCourse(const Access& access,
+                                                   v1::Course course) {
   RETURN_IF_ERROR(CheckId("course.id", course.id()));
   RETURN_IF_ERROR(CheckLength("course.title", course.title(), kMaxTitleBytes));
-  *course.mutable_create_time() = ToTimestamp(clock_->Now());
-  RETURN_IF_ERROR(store_->CreateCourse(course));
+  v1::AuditEvent event = Event(access, kCourseCreateAction);
+  *course.mutable_create_time() = event.time();
+  event.set_new_value(course.id());
+  RETURN_IF_ERROR(store_->CreateCourse(course, event));
   return course;
 }
 
@@ -70,7 +112,8 @@ absl::StatusOr<v1::ListCoursesResponse> Directory::ListCourses(
   return response;
 }
 
-absl::StatusOr<v1::Enrolment> Directory::Enrol(const v1::Enrolment& enrolment) {
+absl::StatusOr<v1::Enrolment> Directory::Enrol(const Access& access,
+                                               const v1::Enrolment& enrolment) {
   RETURN_IF_ERROR(CheckId("enrolment.user_id", enrolment.user_id()));
   if (enrolment.role() != v1::COURSE_ROLE_STUDENT &&
       enrolment.role() != v1::COURSE_ROLE_TUTOR) {
@@ -78,7 +121,14 @@ absl::StatusOr<v1::Enrolment> Directory::Enrol(const v1::Enrolment& enrolment) {
         "enrolment.role is required: COURSE_ROLE_STUDENT or COURSE_ROLE_TUTOR");
   }
   RETURN_IF_ERROR(store_->GetUser(enrolment.user_id()).status());
-  RETURN_IF_ERROR(store_->PutEnrolment(enrolment));
+  ASSIGN_OR_RETURN(v1::CourseRole before,
+                   store_->GetRole(enrolment.course_id(), enrolment.user_id()));
+  v1::AuditEvent event = Event(access, kEnrolAction);
+  if (before != v1::COURSE_ROLE_UNSPECIFIED) {
+    event.set_old_value(Placement(enrolment, before));
+  }
+  event.set_new_value(Placement(enrolment, enrolment.role()));
+  RETURN_IF_ERROR(store_->PutEnrolment(enrolment, event));
   return enrolment;
 }
 
@@ -90,7 +140,9 @@ absl::StatusOr<v1::CreateTokenResponse> Directory::CreateToken(
   RETURN_IF_ERROR(store_->GetUser(user_id).status());
   ASSIGN_OR_RETURN(IssuedToken issued,
                    MakeToken(user_id, request.label(), *clock_, *ids_));
-  RETURN_IF_ERROR(store_->CreateToken(issued.record));
+  v1::AuditEvent event = Event(access, kTokenCreateAction);
+  event.set_new_value(TokenName(issued.record.token));
+  RETURN_IF_ERROR(store_->CreateToken(issued.record, event));
   v1::CreateTokenResponse response;
   *response.mutable_token() = issued.record.token;
   response.set_secret(issued.secret);
@@ -105,6 +157,15 @@ absl::StatusOr<v1::ListTokensResponse> Directory::ListTokens(
   v1::ListTokensResponse response;
   for (v1::Token& token : tokens) *response.add_tokens() = std::move(token);
   return response;
+}
+
+absl::StatusOr<v1::Token> Directory::RevokeToken(const Access& access,
+                                                 absl::string_view id) {
+  ASSIGN_OR_RETURN(v1::Token token, store_->GetToken(id));
+  v1::AuditEvent event = Event(access, kTokenRevokeAction);
+  event.set_old_value(TokenName(token));
+  event.set_new_value("revoked");
+  return store_->RevokeToken(id, event);
 }
 
 }  // namespace marginalia::server

@@ -1,6 +1,6 @@
-// Users, courses, enrolments and API tokens: the checks and defaults of
-// AdminService beyond who may call it (the access policy decides that).
-// Thread-safe.
+// Users, courses, enrolments and API tokens: the checks, defaults and
+// audit events of AdminService beyond who may call it (the access policy
+// decides that). Thread-safe.
 #pragma once
 
 #include "absl/status/statusor.h"
@@ -13,10 +13,19 @@
 
 namespace marginalia::server {
 
+// The audit actions (AuditEvent.action) of administrative changes. Each
+// event names the actor, the time and the ids changed, never a secret.
+inline constexpr char kUserCreateAction[] = "user_create";
+inline constexpr char kCourseCreateAction[] = "course_create";
+inline constexpr char kEnrolAction[] = "enrolment";
+inline constexpr char kTokenCreateAction[] = "token_create";
+inline constexpr char kTokenRevokeAction[] = "token_revoke";
+
 // INVALID_ARGUMENT naming `field` unless `id` is 1 to 64 of [a-z0-9._-].
 absl::Status CheckId(absl::string_view field, absl::string_view id);
 
-// Users, courses, enrolments and tokens for AdminService. Thread-safe.
+// Users, courses, enrolments and tokens for AdminService; every change is
+// stored with its audit event in one transaction. Thread-safe.
 class Directory {
  public:
   // Every pointer must outlive the directory.
@@ -24,12 +33,13 @@ class Directory {
       : store_(store), clock_(clock), ids_(ids) {}
 
   // INVALID_ARGUMENT for a bad id; ALREADY_EXISTS when it is taken.
-  absl::StatusOr<marginalia::v1::User> CreateUser(marginalia::v1::User user);
+  absl::StatusOr<marginalia::v1::User> CreateUser(const Access& access,
+                                                  marginalia::v1::User user);
   absl::StatusOr<marginalia::v1::GetCurrentUserResponse> CurrentUser(
       const Caller& caller);
 
   absl::StatusOr<marginalia::v1::Course> CreateCourse(
-      marginalia::v1::Course course);
+      const Access& access, marginalia::v1::Course course);
   // Administrators see every course; others the courses they are in.
   absl::StatusOr<marginalia::v1::ListCoursesResponse> ListCourses(
       const Access& access, const marginalia::v1::ListCoursesRequest& request);
@@ -37,7 +47,7 @@ class Directory {
   // Enrols a user or changes their role. NOT_FOUND for an unknown user;
   // INVALID_ARGUMENT for a missing role.
   absl::StatusOr<marginalia::v1::Enrolment> Enrol(
-      const marginalia::v1::Enrolment& enrolment);
+      const Access& access, const marginalia::v1::Enrolment& enrolment);
 
   // A token for the request's user (default: the caller); NOT_FOUND for an
   // unknown user.
@@ -45,8 +55,15 @@ class Directory {
       const Access& access, const marginalia::v1::CreateTokenRequest& request);
   absl::StatusOr<marginalia::v1::ListTokensResponse> ListTokens(
       const Access& access, const marginalia::v1::ListTokensRequest& request);
+  // Revokes the token (again, if it was); NOT_FOUND for an unknown one.
+  absl::StatusOr<marginalia::v1::Token> RevokeToken(const Access& access,
+                                                    absl::string_view id);
 
  private:
+  // An event of `action` by the caller, now.
+  marginalia::v1::AuditEvent Event(const Access& access,
+                                   absl::string_view action);
+
   Store* store_;
   Clock* clock_;
   IdGenerator* ids_;

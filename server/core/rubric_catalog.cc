@@ -57,6 +57,18 @@ absl::Status RubricCatalog::InstallBuiltIns(
   return absl::OkStatus();
 }
 
+absl::Status RubricCatalog::Missing(absl::string_view id, int version) {
+  ASSIGN_OR_RETURN(std::vector<v1::RubricInfo> all, store_->ListRubrics(false));
+  std::vector<std::string> ids;
+  // Only the site's: a course's rubrics are its own business.
+  for (const v1::RubricInfo& info : all) {
+    if (info.course_id().empty()) ids.push_back(info.id());
+  }
+  return absl::NotFoundError(
+      absl::StrCat(NoSuchRubric(id, version).message(),
+                   "; installed rubrics: ", absl::StrJoin(ids, ", ")));
+}
+
 absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>>
 RubricCatalog::Get(absl::string_view id, int version) {
   if (version > 0) {
@@ -65,18 +77,7 @@ RubricCatalog::Get(absl::string_view id, int version) {
     if (it != cache_.end()) return it->second;
   }
   absl::StatusOr<StoredRubric> stored = store_->GetRubric(id, version);
-  if (absl::IsNotFound(stored.status())) {
-    ASSIGN_OR_RETURN(std::vector<v1::RubricInfo> all,
-                     store_->ListRubrics(false));
-    std::vector<std::string> ids;
-    // Only the site's: a course's rubrics are its own business.
-    for (const v1::RubricInfo& info : all) {
-      if (info.course_id().empty()) ids.push_back(info.id());
-    }
-    return absl::NotFoundError(
-        absl::StrCat(stored.status().message(),
-                     "; installed rubrics: ", absl::StrJoin(ids, ", ")));
-  }
+  if (absl::IsNotFound(stored.status())) return Missing(id, version);
   if (!stored.ok()) return stored.status();
   std::pair<std::string, int> key{stored->info.id(), stored->info.version()};
   {
@@ -101,9 +102,35 @@ RubricCatalog::GetForCourse(absl::string_view course_id, absl::string_view id,
                    store_->GetRubric(rubric->id(), rubric->version()));
   if (!stored.info.course_id().empty() &&
       stored.info.course_id() != course_id) {
-    return NoSuchId("rubric", id);
+    return Missing(id, version);
   }
   return rubric;
+}
+
+absl::StatusOr<std::vector<v1::RubricInfo>> RubricCatalog::List(
+    VisibilityPolicy& reader, bool all_versions) {
+  ASSIGN_OR_RETURN(std::vector<v1::RubricInfo> all,
+                   store_->ListRubrics(all_versions));
+  std::vector<v1::RubricInfo> visible;
+  for (v1::RubricInfo& info : all) {
+    ASSIGN_OR_RETURN(bool may, reader.MayRead(info));
+    if (may) visible.push_back(std::move(info));
+  }
+  return visible;
+}
+
+absl::StatusOr<v1::GetRubricResponse> RubricCatalog::Read(
+    VisibilityPolicy& reader, absl::string_view id, int version) {
+  ASSIGN_OR_RETURN(StoredRubric stored, store_->GetRubric(id, version));
+  ASSIGN_OR_RETURN(bool may, reader.MayRead(stored.info));
+  if (!may) return NoSuchRubric(id, version);
+  ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> compiled,
+                   Get(stored.info.id(), stored.info.version()));
+  v1::GetRubricResponse response;
+  *response.mutable_info() = std::move(stored.info);
+  *response.mutable_rubric() = compiled->proto();
+  response.set_text(std::move(stored.text));
+  return response;
 }
 
 absl::StatusOr<v1::CreateRubricVersionResponse> RubricCatalog::CreateVersion(
@@ -130,7 +157,6 @@ absl::StatusOr<v1::CreateRubricVersionResponse> RubricCatalog::CreateVersion(
   info.set_created_by(std::string(created_by));
   info.set_course_id(std::string(course_id));
   *info.mutable_create_time() = ToTimestamp(clock_->Now());
-  RETURN_IF_ERROR(store_->CreateRubricVersion(info, text));
   v1::AuditEvent event;
   *event.mutable_time() = info.create_time();
   event.set_actor(std::string(created_by));
@@ -139,7 +165,7 @@ absl::StatusOr<v1::CreateRubricVersionResponse> RubricCatalog::CreateVersion(
   event.set_new_value(RubricName(info.id(), info.version()));
   event.set_reason(course_id.empty() ? std::string("site-wide")
                                      : absl::StrCat("course ", course_id));
-  RETURN_IF_ERROR(store_->AppendAuditEvent(event));
+  RETURN_IF_ERROR(store_->CreateRubricVersion(info, text, event));
   response.set_created(true);
   return response;
 }

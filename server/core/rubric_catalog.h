@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
@@ -14,6 +15,7 @@
 #include "marginalia/v1/rubric_service.pb.h"
 #include "rubrics/rubric/compiled_rubric.h"
 #include "rubrics/rubric/rubric_registry.h"
+#include "server/core/visibility.h"
 #include "server/storage/store.h"
 #include "server/util/clock.h"
 
@@ -32,10 +34,21 @@ class RubricCatalog {
   absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> Get(
       absl::string_view id, int version = 0);
 
-  // Get for an assignment of `course_id`: NOT_FOUND, as for a missing
-  // rubric, when the rubric belongs to another course.
+  // Get for an assignment of `course_id`: NOT_FOUND, with the message for a
+  // missing rubric, when the rubric belongs to another course.
   absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> GetForCourse(
       absl::string_view course_id, absl::string_view id, int version = 0);
+
+  // The rubrics `reader` may see (VisibilityPolicy::MayRead), sorted by id
+  // then version; every version when `all_versions`, else each one's latest.
+  absl::StatusOr<std::vector<marginalia::v1::RubricInfo>> List(
+      VisibilityPolicy& reader, bool all_versions);
+
+  // A rubric version (the latest when `version` is 0) with its text and
+  // definition. NOT_FOUND (NoSuchRubric) when it is missing or `reader` may
+  // not see it, the same message for both.
+  absl::StatusOr<marginalia::v1::GetRubricResponse> Read(
+      VisibilityPolicy& reader, absl::string_view id, int version);
 
   // Validates `text` and installs it as the next version of its rubric,
   // owned by `course_id` (empty: site-wide), and appends a "rubric_install"
@@ -49,6 +62,9 @@ class RubricCatalog {
       absl::string_view course_id);
 
  private:
+  // NOT_FOUND for a rubric missing (or hidden), naming the site's rubrics.
+  absl::Status Missing(absl::string_view id, int version);
+
   Store* store_;
   Clock* clock_;
   absl::Mutex mutex_;

@@ -1,5 +1,7 @@
 #include "server/core/visibility.h"
 
+#include <vector>
+
 #include "common/status_macros.h"
 
 namespace marginalia::server {
@@ -31,6 +33,12 @@ v1::Grade WithheldGrade(const v1::Grade& grade) {
   withheld.set_formula(grade.formula());
   withheld.set_max_score(grade.max_score());
   return withheld;
+}
+
+bool MayReadRubric(const v1::RubricInfo& rubric, bool admin,
+                   const std::set<std::string, std::less<>>& courses) {
+  return admin || rubric.course_id().empty() ||
+         courses.count(rubric.course_id()) > 0;
 }
 
 absl::StatusOr<bool> VisibilityPolicy::EngineFeedbackNow(
@@ -67,6 +75,19 @@ absl::Status VisibilityPolicy::Redact(v1::Submission* submission) {
   ASSIGN_OR_RETURN(Visible visible, For(*submission));
   RedactSubmission(visible, submission);
   return absl::OkStatus();
+}
+
+absl::StatusOr<bool> VisibilityPolicy::MayRead(const v1::RubricInfo& rubric) {
+  if (admin_ || rubric.course_id().empty()) return true;
+  if (!courses_.has_value()) {
+    ASSIGN_OR_RETURN(std::vector<v1::Enrolment> enrolments,
+                     store_->ListEnrolmentsOfUser(reader_));
+    courses_.emplace();
+    for (const v1::Enrolment& enrolment : enrolments) {
+      courses_->insert(enrolment.course_id());
+    }
+  }
+  return MayReadRubric(rubric, admin_, *courses_);
 }
 
 }  // namespace marginalia::server

@@ -17,15 +17,22 @@
 // the previous draft's scores too, so they also need that draft's report
 // to be visible (feedback.cc). The export
 // is staff-only; which grades it carries is the gradebook's choice
-// (gradebook.h). Thread-safe.
+// (gradebook.h).
+//
+// Rubrics (ListRubrics, GetRubric): built-in and site-wide ones are for
+// everyone; a course's own only for its members (tutors and students) and
+// administrators. Thread-safe.
 #pragma once
 
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "marginalia/v1/grade.pb.h"
 #include "marginalia/v1/review.pb.h"
+#include "marginalia/v1/rubric_service.pb.h"
 #include "marginalia/v1/submission.pb.h"
 #include "server/auth/caller.h"
 #include "server/storage/store.h"
@@ -63,14 +70,23 @@ void RedactSubmission(const Visible& visible, marginalia::v1::Submission* s);
 // maximum, released = false.
 marginalia::v1::Grade WithheldGrade(const marginalia::v1::Grade& grade);
 
-// Reads the facts for a reader and a submission from the store. One per
-// call (it caches assignments); not thread-safe itself, but many may be
-// used at once.
+// Whether a reader may see `rubric`: `admin`, or the rubric is site-wide
+// (built-ins included), or it belongs to one of `courses` (those the reader
+// is a member of).
+bool MayReadRubric(const marginalia::v1::RubricInfo& rubric, bool admin,
+                   const std::set<std::string, std::less<>>& courses);
+
+// Reads the facts for a reader and a submission (or rubric) from the store.
+// One per call (it caches assignments and the reader's courses); not
+// thread-safe itself, but many may be used at once.
 class VisibilityPolicy {
  public:
   // `store` must outlive this.
   VisibilityPolicy(Store* store, const Access& access)
-      : store_(store), staff_(access.staff()) {}
+      : store_(store),
+        staff_(access.staff()),
+        admin_(access.caller.admin()),
+        reader_(access.caller.id()) {}
 
   // What the reader may see of `submission`. Errors are the store's.
   absl::StatusOr<Visible> For(const marginalia::v1::Submission& submission);
@@ -81,12 +97,20 @@ class VisibilityPolicy {
   // Redacts `submission` in place for the reader.
   absl::Status Redact(marginalia::v1::Submission* submission);
 
+  // Whether the reader may see `rubric` (MayReadRubric). Errors are the
+  // store's.
+  absl::StatusOr<bool> MayRead(const marginalia::v1::RubricInfo& rubric);
+
  private:
   absl::StatusOr<bool> EngineFeedbackNow(absl::string_view assignment_id);
 
   Store* store_;
   bool staff_;
+  bool admin_;
+  std::string reader_;
   std::map<std::string, bool, std::less<>> engine_now_;
+  // The courses the reader is enrolled in, once asked for.
+  std::optional<std::set<std::string, std::less<>>> courses_;
 };
 
 }  // namespace marginalia::server

@@ -19,9 +19,10 @@ grpc::Status AdminServiceImpl::CreateUser(grpc::ServerContext* context,
                                           const v1::CreateUserRequest* request,
                                           v1::CreateUserResponse* response) {
   return Handle(*auth_, context, Method("CreateUser"), *request,
-                [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response->mutable_user(),
-                                   directory_->CreateUser(request->user()));
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_user(),
+                      directory_->CreateUser(access, request->user()));
                   return absl::OkStatus();
                 });
 }
@@ -68,9 +69,10 @@ grpc::Status AdminServiceImpl::CreateCourse(
     grpc::ServerContext* context, const v1::CreateCourseRequest* request,
     v1::CreateCourseResponse* response) {
   return Handle(*auth_, context, Method("CreateCourse"), *request,
-                [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response->mutable_course(),
-                                   directory_->CreateCourse(request->course()));
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_course(),
+                      directory_->CreateCourse(access, request->course()));
                   return absl::OkStatus();
                 });
 }
@@ -166,9 +168,10 @@ grpc::Status AdminServiceImpl::CreateEnrolment(
     grpc::ServerContext* context, const v1::CreateEnrolmentRequest* request,
     v1::CreateEnrolmentResponse* response) {
   return Handle(*auth_, context, Method("CreateEnrolment"), *request,
-                [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response->mutable_enrolment(),
-                                   directory_->Enrol(request->enrolment()));
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_enrolment(),
+                      directory_->Enrol(access, request->enrolment()));
                   return absl::OkStatus();
                 });
 }
@@ -217,9 +220,10 @@ grpc::Status AdminServiceImpl::RevokeToken(
     grpc::ServerContext* context, const v1::RevokeTokenRequest* request,
     v1::RevokeTokenResponse* response) {
   return Handle(*auth_, context, Method("RevokeToken"), *request,
-                [&](const Access&) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response->mutable_token(),
-                                   store_->RevokeToken(request->token_id()));
+                [&](const Access& access) -> absl::Status {
+                  ASSIGN_OR_RETURN(
+                      *response->mutable_token(),
+                      directory_->RevokeToken(access, request->token_id()));
                   return absl::OkStatus();
                 });
 }

@@ -43,14 +43,24 @@ const std::string& ForwardedPeerProof() {
   return *proof;
 }
 
-absl::StatusOr<Caller> CallAuth::Authenticate(grpc::ServerContext* context) {
+namespace {
+
+// The call's "authorization" metadata; empty when it has none.
+std::string Authorization(grpc::ServerContext* context) {
   const auto& metadata = context->client_metadata();
   auto found = metadata.find("authorization");
-  std::string value;
-  if (found != metadata.end()) {
-    value.assign(found->second.data(), found->second.size());
-  }
-  return authenticator_->Authenticate(value, PeerOf(*context));
+  if (found == metadata.end()) return "";
+  return std::string(found->second.data(), found->second.size());
+}
+
+}  // namespace
+
+absl::StatusOr<Caller> CallAuth::Authenticate(grpc::ServerContext* context) {
+  return authenticator_->Authenticate(Authorization(context), PeerOf(*context));
+}
+
+absl::Status CallAuth::Recheck(grpc::ServerContext* context) {
+  return authenticator_->Recheck(Authorization(context));
 }
 
 absl::StatusOr<Access> CallAuth::Authorize(

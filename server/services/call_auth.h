@@ -45,6 +45,10 @@ class CallAuth {
   // Authenticates only (for the items of a stream, authorised one by one).
   absl::StatusOr<Caller> Authenticate(grpc::ServerContext* context);
 
+  // Whether the call's token still authenticates it (for each item of a
+  // stream): UNAUTHENTICATED once the token is revoked.
+  absl::Status Recheck(grpc::ServerContext* context);
+
   // Authorises one more request of an already authenticated caller.
   absl::StatusOr<Access> AuthorizeAs(const Caller& caller,
                                      absl::string_view method,

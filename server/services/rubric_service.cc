@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "rubrics/rubric/rubric_loader.h"
+#include "server/core/visibility.h"
 #include "server/services/grpc_status.h"
 #include "server/services/handler.h"
 #include "server/util/quote.h"
@@ -27,8 +28,9 @@ grpc::Status RubricServiceImpl::ListRubrics(
   absl::StatusOr<Access> access =
       auth_->Authorize(context, Method("ListRubrics"), *request);
   if (!access.ok()) return ToGrpcStatus(access.status());
+  VisibilityPolicy reader(store_, *access);
   absl::StatusOr<std::vector<v1::RubricInfo>> all =
-      store_->ListRubrics(request->all_versions());
+      catalog_->List(reader, request->all_versions());
   if (!all.ok()) return ToGrpcStatus(all.status());
   std::size_t offset = 0;
   if (!request->page_token().empty() &&
@@ -60,14 +62,11 @@ grpc::Status RubricServiceImpl::GetRubric(grpc::ServerContext* context,
   if (request->id().empty()) {
     return ToGrpcStatus(absl::InvalidArgumentError("id is required"));
   }
-  absl::StatusOr<StoredRubric> stored =
-      store_->GetRubric(request->id(), request->version());
-  if (!stored.ok()) return ToGrpcStatus(stored.status());
-  auto compiled = catalog_->Get(stored->info.id(), stored->info.version());
-  if (!compiled.ok()) return ToGrpcStatus(compiled.status());
-  *response->mutable_info() = std::move(stored->info);
-  *response->mutable_rubric() = (*compiled)->proto();
-  response->set_text(std::move(stored->text));
+  VisibilityPolicy reader(store_, *access);
+  absl::StatusOr<v1::GetRubricResponse> rubric =
+      catalog_->Read(reader, request->id(), request->version());
+  if (!rubric.ok()) return ToGrpcStatus(rubric.status());
+  *response = *std::move(rubric);
   return grpc::Status::OK;
 }
 

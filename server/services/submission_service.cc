@@ -153,10 +153,16 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
         return stream->Write(response);
       });
   v1::BatchCreateSubmissionsRequest item;
-  while (stream->Read(&item)) {
-    // Each item is authorised as a CreateSubmission of its own.
+  absl::Status token = absl::OkStatus();
+  while (token.ok() && stream->Read(&item)) {
+    // The token is checked again for every item, so one revoked while the
+    // stream is open stops it at the next item; each item is then
+    // authorised as a CreateSubmission of its own.
+    token = auth_->Recheck(context);
     absl::StatusOr<Access> access =
-        auth_->AuthorizeAs(*caller, kCreateSubmission, item.submission());
+        token.ok()
+            ? auth_->AuthorizeAs(*caller, kCreateSubmission, item.submission())
+            : absl::StatusOr<Access>(token);
     if (!access.ok()) {
       pipeline.Reject(item.client_ref(), access.status());
       item.Clear();
@@ -173,7 +179,7 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
     item.Clear();
   }
   pipeline.Finish();
-  return grpc::Status::OK;
+  return ToGrpcStatus(token);
 }
 
 }  // namespace marginalia::server

@@ -28,13 +28,16 @@ struct RescoredReport {
   marginalia::v1::FeedbackReport report;
 };
 
-// Users, tokens, courses, enrolments, assignments. Thread-safe.
+// Users, tokens, courses, enrolments, assignments. Every change an
+// administrator (or tutor) makes appends its audit `event` in the same
+// transaction. Thread-safe.
 class DirectoryStore {
  public:
   virtual ~DirectoryStore() = default;
 
   // ALREADY_EXISTS when the id is taken.
-  virtual absl::Status CreateUser(const marginalia::v1::User& user) = 0;
+  virtual absl::Status CreateUser(const marginalia::v1::User& user,
+                                  const marginalia::v1::AuditEvent& event) = 0;
   // Creates a user and a token for it in one transaction (the first admin).
   virtual absl::Status CreateUserWithToken(const marginalia::v1::User& user,
                                            const TokenRecord& token) = 0;
@@ -46,7 +49,8 @@ class DirectoryStore {
   // Whether any administrator exists.
   virtual absl::StatusOr<bool> HasAdmin() = 0;
 
-  virtual absl::Status CreateToken(const TokenRecord& token) = 0;
+  virtual absl::Status CreateToken(const TokenRecord& token,
+                                   const marginalia::v1::AuditEvent& event) = 0;
   // The token whose secret hashes to `secret_sha256`, revoked or not.
   virtual absl::StatusOr<std::optional<marginalia::v1::Token>>
   FindTokenBySecretHash(absl::string_view secret_sha256) = 0;
@@ -56,10 +60,12 @@ class DirectoryStore {
       absl::string_view user_id) = 0;
   // Marks the token revoked (idempotent) and returns it. NOT_FOUND.
   virtual absl::StatusOr<marginalia::v1::Token> RevokeToken(
-      absl::string_view id) = 0;
+      absl::string_view id, const marginalia::v1::AuditEvent& event) = 0;
 
   // ALREADY_EXISTS when the id is taken.
-  virtual absl::Status CreateCourse(const marginalia::v1::Course& course) = 0;
+  virtual absl::Status CreateCourse(
+      const marginalia::v1::Course& course,
+      const marginalia::v1::AuditEvent& event) = 0;
   virtual absl::StatusOr<marginalia::v1::Course> GetCourse(
       absl::string_view id) = 0;
   // Every course when `member` is empty, else those `member` is enrolled in.
@@ -68,7 +74,8 @@ class DirectoryStore {
 
   // Enrols a user, or changes the role of one already enrolled.
   virtual absl::Status PutEnrolment(
-      const marginalia::v1::Enrolment& enrolment) = 0;
+      const marginalia::v1::Enrolment& enrolment,
+      const marginalia::v1::AuditEvent& event) = 0;
   // The user's role in the course; UNSPECIFIED when not enrolled.
   virtual absl::StatusOr<marginalia::v1::CourseRole> GetRole(
       absl::string_view course_id, absl::string_view user_id) = 0;

@@ -112,9 +112,11 @@ class Store : public DirectoryStore, public ReviewStore, public GradeStore {
       const marginalia::v1::RubricInfo& info, absl::string_view text) = 0;
 
   // Stores a new rubric version described by `info` (id, version, name,
-  // creator, time). ALREADY_EXISTS if that version was stored meanwhile.
+  // creator, time) and appends `event` (its install), in one transaction.
+  // ALREADY_EXISTS if that version was stored meanwhile.
   virtual absl::Status CreateRubricVersion(
-      const marginalia::v1::RubricInfo& info, absl::string_view text) = 0;
+      const marginalia::v1::RubricInfo& info, absl::string_view text,
+      const marginalia::v1::AuditEvent& event) = 0;
 
   // The latest version number of a rubric, 0 if there is none.
   virtual absl::StatusOr<int> LatestRubricVersion(absl::string_view id) = 0;

@@ -19,4 +19,10 @@ absl::Status NoSuchId(absl::string_view what, absl::string_view id) {
       absl::StrCat("no ", what, " with id ", QuotePrefix(id)));
 }
 
+absl::Status NoSuchRubric(absl::string_view id, int version) {
+  return absl::NotFoundError(absl::StrCat(
+      "no rubric ", QuotePrefix(id),
+      version > 0 ? absl::StrCat(" version ", version) : std::string()));
+}
+
 }  // namespace marginalia::server

@@ -24,4 +24,9 @@ std::string QuotePrefix(absl::string_view value,
 // the caller reads exactly like a missing one.
 absl::Status NoSuchId(absl::string_view what, absl::string_view id);
 
+// NOT_FOUND "no rubric '<id>'" (with " version <n>" when `version` > 0): the
+// store's answer for a missing rubric, and the catalogue's for one the
+// caller may not see.
+absl::Status NoSuchRubric(absl::string_view id, int version);
+
 }  // namespace marginalia::server

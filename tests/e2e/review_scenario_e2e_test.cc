@@ -37,8 +37,9 @@ class ReviewScenarioTest : public ::testing::Test {
                {"enrol", "tutor", "--course", "hist", "--role", "tutor"});
     for (const char* id : {"amy", "ben", "cat", "dan"}) {
       students_[id] = server_.User(id);
-      // Tutors enrol students.
-      server_.Ok(tutor_, {"enrol", id, "--course", "hist"});
+      // New users are in no course yet, so the administrator enrols them
+      // (a tutor enrols only people already in a course they teach).
+      server_.Ok(admin(), {"enrol", id, "--course", "hist"});
     }
     server_.Ok(tutor_, {"assignment", "create", "hist101", "--course", "hist",
                         "--title", "The Soviet model", "--reviews", "2",

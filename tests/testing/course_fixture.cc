@@ -28,12 +28,7 @@ CourseFixture::CourseFixture(std::shared_ptr<grpc::Channel> channel,
       admin_stub_(v1::AdminService::NewStub(channel_)),
       options_(std::move(options)) {
   admin = Person{"admin", admin_token};
-  v1::CreateCourseRequest course;
-  course.mutable_course()->set_id(options_.course_id);
-  course.mutable_course()->set_title("History");
-  v1::CreateCourseResponse created;
-  TokenContext context(admin.token);
-  Check(admin_stub_->CreateCourse(&context, course, &created), "CreateCourse");
+  MakeCourse(options_.course_id);
   tutor = MakeUser(options_.tutor_id);
   Enrol(tutor.id, options_.course_id, true);
   for (int i = 1; i <= options_.students; ++i) {
@@ -58,6 +53,15 @@ CourseFixture::CourseFixture(std::shared_ptr<grpc::Channel> channel,
   TokenContext as_tutor(tutor.token);
   Check(admin_stub_->CreateAssignment(&as_tutor, assignment, &made),
         "CreateAssignment");
+}
+
+void CourseFixture::MakeCourse(const std::string& id) {
+  v1::CreateCourseRequest course;
+  course.mutable_course()->set_id(id);
+  course.mutable_course()->set_title("History");
+  v1::CreateCourseResponse created;
+  TokenContext context(admin.token);
+  Check(admin_stub_->CreateCourse(&context, course, &created), "CreateCourse");
 }
 
 Person CourseFixture::MakeUser(const std::string& id, bool is_admin) {

@@ -41,6 +41,8 @@ class CourseFixture {
   CourseFixture(std::shared_ptr<grpc::Channel> channel,
                 const std::string& admin_token, CourseOptions options = {});
 
+  // A new course, made by the administrator.
+  void MakeCourse(const std::string& id);
   // A new user ("admin" flag for administrators) with a token.
   Person MakeUser(const std::string& id, bool admin = false);
   // Enrols `user` in `course` as student (or tutor).

@@ -127,9 +127,13 @@ absl::Status SqliteStore::InsertTokenLocked(const TokenRecord& record) {
   return insert.Run();
 }
 
-absl::Status SqliteStore::CreateUser(const v1::User& user) {
+absl::Status SqliteStore::CreateUser(const v1::User& user,
+                                     const v1::AuditEvent& event) {
   absl::MutexLock lock(&mutex_);
-  return InsertUserLocked(user);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
+  RETURN_IF_ERROR(InsertUserLocked(user));
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
 }
 
 absl::Status SqliteStore::CreateUserWithToken(const v1::User& user,
@@ -173,9 +177,13 @@ absl::StatusOr<bool> SqliteStore::HasAdmin() {
   return row && select.ColumnInt(0) != 0;
 }
 
-absl::Status SqliteStore::CreateToken(const TokenRecord& token) {
+absl::Status SqliteStore::CreateToken(const TokenRecord& token,
+                                      const v1::AuditEvent& event) {
   absl::MutexLock lock(&mutex_);
-  return InsertTokenLocked(token);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
+  RETURN_IF_ERROR(InsertTokenLocked(token));
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
 }
 
 absl::StatusOr<std::optional<v1::Token>> SqliteStore::FindTokenBySecretHash(
@@ -220,27 +228,34 @@ absl::StatusOr<std::vector<v1::Token>> SqliteStore::ListTokens(
   return tokens;
 }
 
-absl::StatusOr<v1::Token> SqliteStore::RevokeToken(absl::string_view id) {
-  {
-    absl::MutexLock lock(&mutex_);
-    ASSIGN_OR_RETURN(
-        Statement update,
-        db_->Prepare("UPDATE tokens SET revoked = 1 WHERE id = ?1"));
-    update.Bind(1, id);
-    RETURN_IF_ERROR(update.Run());
-  }
-  return GetToken(id);
+absl::StatusOr<v1::Token> SqliteStore::RevokeToken(
+    absl::string_view id, const v1::AuditEvent& event) {
+  ASSIGN_OR_RETURN(v1::Token token, GetToken(id));
+  absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
+  ASSIGN_OR_RETURN(Statement update,
+                   db_->Prepare("UPDATE tokens SET revoked = 1 WHERE id = ?1"));
+  update.Bind(1, id);
+  RETURN_IF_ERROR(update.Run());
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  RETURN_IF_ERROR(transaction.Commit());
+  token.set_revoked(true);
+  return token;
 }
 
-absl::Status SqliteStore::CreateCourse(const v1::Course& course) {
+absl::Status SqliteStore::CreateCourse(const v1::Course& course,
+                                       const v1::AuditEvent& event) {
   absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
   ASSIGN_OR_RETURN(Statement insert,
                    db_->Prepare("INSERT INTO courses (id, title, "
                                 "create_time_us) VALUES (?1, ?2, ?3)"));
   insert.Bind(1, course.id())
       .Bind(2, course.title())
       .Bind(3, TimestampToMicros(course.create_time()));
-  return Taken(insert.Run(), "course", course.id());
+  RETURN_IF_ERROR(Taken(insert.Run(), "course", course.id()));
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
 }
 
 absl::StatusOr<v1::Course> SqliteStore::GetCourse(absl::string_view id) {
@@ -269,8 +284,10 @@ absl::StatusOr<Page<v1::Course>> SqliteStore::ListCourses(
   return ReadPage<v1::Course>(select, size, 3, ReadCourse);
 }
 
-absl::Status SqliteStore::PutEnrolment(const v1::Enrolment& enrolment) {
+absl::Status SqliteStore::PutEnrolment(const v1::Enrolment& enrolment,
+                                       const v1::AuditEvent& event) {
   absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
   ASSIGN_OR_RETURN(
       Statement upsert,
       db_->Prepare("INSERT INTO enrolments (course_id, user_id, role) VALUES "
@@ -279,7 +296,9 @@ absl::Status SqliteStore::PutEnrolment(const v1::Enrolment& enrolment) {
   upsert.Bind(1, enrolment.course_id())
       .Bind(2, enrolment.user_id())
       .Bind(3, static_cast<int>(enrolment.role()));
-  return upsert.Run();
+  RETURN_IF_ERROR(upsert.Run());
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
 }
 
 absl::StatusOr<v1::CourseRole> SqliteStore::GetRole(absl::string_view course_id,

@@ -332,15 +332,19 @@ absl::StatusOr<bool> SqliteStore::InstallBuiltInRubric(
 }
 
 absl::Status SqliteStore::CreateRubricVersion(const v1::RubricInfo& info,
-                                              absl::string_view text) {
+                                              absl::string_view text,
+                                              const v1::AuditEvent& event) {
   absl::MutexLock lock(&mutex_);
+  ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
   absl::Status status = InsertRubricLocked(info, text);
   if (IsUniqueViolation(status)) {
     return absl::AlreadyExistsError(
-        absl::StrCat("rubric '", info.id(), "' version ", info.version(),
-                     " was created meanwhile; try again"));
+        absl::StrCat("rubric ", QuotePrefix(info.id()), " version ",
+                     info.version(), " was created meanwhile; try again"));
   }
-  return status;
+  RETURN_IF_ERROR(status);
+  RETURN_IF_ERROR(InsertAuditLocked(event));
+  return transaction.Commit();
 }
 
 absl::StatusOr<int> SqliteStore::LatestRubricVersion(absl::string_view id) {
@@ -364,11 +368,7 @@ absl::StatusOr<StoredRubric> SqliteStore::GetRubric(absl::string_view id,
           "version = ?2) ORDER BY version DESC LIMIT 1")));
   select.Bind(1, id).Bind(2, version);
   ASSIGN_OR_RETURN(bool row, select.Step());
-  if (!row) {
-    return absl::NotFoundError(absl::StrCat(
-        "no rubric ", QuotePrefix(id),
-        version > 0 ? absl::StrCat(" version ", version) : std::string()));
-  }
+  if (!row) return NoSuchRubric(id, version);
   return StoredRubric{ReadRubricInfo(select), select.ColumnText(7)};
 }
 

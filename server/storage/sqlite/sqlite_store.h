@@ -45,8 +45,9 @@ class SqliteStore : public Store {
       absl::string_view submission_id) override;
   absl::StatusOr<bool> InstallBuiltInRubric(
       const marginalia::v1::RubricInfo& info, absl::string_view text) override;
-  absl::Status CreateRubricVersion(const marginalia::v1::RubricInfo& info,
-                                   absl::string_view text) override;
+  absl::Status CreateRubricVersion(
+      const marginalia::v1::RubricInfo& info, absl::string_view text,
+      const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<int> LatestRubricVersion(absl::string_view id) override;
   absl::StatusOr<StoredRubric> GetRubric(absl::string_view id,
                                          int version) override;
@@ -54,28 +55,31 @@ class SqliteStore : public Store {
       bool all_versions) override;
 
   // DirectoryStore (sqlite_directory_store.cc).
-  absl::Status CreateUser(const marginalia::v1::User& user) override;
+  absl::Status CreateUser(const marginalia::v1::User& user,
+                          const marginalia::v1::AuditEvent& event) override;
   absl::Status CreateUserWithToken(const marginalia::v1::User& user,
                                    const TokenRecord& token) override;
   absl::StatusOr<marginalia::v1::User> GetUser(absl::string_view id) override;
   absl::StatusOr<Page<marginalia::v1::User>> ListUsers(
       const PageRequest& page) override;
   absl::StatusOr<bool> HasAdmin() override;
-  absl::Status CreateToken(const TokenRecord& token) override;
+  absl::Status CreateToken(const TokenRecord& token,
+                           const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<std::optional<marginalia::v1::Token>> FindTokenBySecretHash(
       absl::string_view secret_sha256) override;
   absl::StatusOr<marginalia::v1::Token> GetToken(absl::string_view id) override;
   absl::StatusOr<std::vector<marginalia::v1::Token>> ListTokens(
       absl::string_view user_id) override;
   absl::StatusOr<marginalia::v1::Token> RevokeToken(
-      absl::string_view id) override;
-  absl::Status CreateCourse(const marginalia::v1::Course& course) override;
+      absl::string_view id, const marginalia::v1::AuditEvent& event) override;
+  absl::Status CreateCourse(const marginalia::v1::Course& course,
+                            const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<marginalia::v1::Course> GetCourse(
       absl::string_view id) override;
   absl::StatusOr<Page<marginalia::v1::Course>> ListCourses(
       absl::string_view member, const PageRequest& page) override;
-  absl::Status PutEnrolment(
-      const marginalia::v1::Enrolment& enrolment) override;
+  absl::Status PutEnrolment(const marginalia::v1::Enrolment& enrolment,
+                            const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<marginalia::v1::CourseRole> GetRole(
       absl::string_view course_id, absl::string_view user_id) override;
   absl::StatusOr<Page<marginalia::v1::Enrolment>> ListEnrolments(

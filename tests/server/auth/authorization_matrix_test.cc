@@ -8,6 +8,8 @@
 //             not the owner                         the task, owner of token
 //   outsider  student of another course
 // Codes: O OK, U UNAUTHENTICATED, D PERMISSION_DENIED, N NOT_FOUND.
+// A row named "Method(what)" makes the call on another resource; for
+// ListRubrics(course), a list without course hist's rubric counts as N.
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
@@ -251,11 +253,21 @@ AuthorizationMatrixTest::Calls() {
     v1::GrantExtensionResponse o;
     return admin_->GrantExtension(Ctx(t).get(), r, &o).error_code();
   };
+  // A new user, in no course: only administrators may enrol them.
   calls[A + "CreateEnrolment"] = [=](const std::string& t) {
     std::string user = course_.MakeUser(fresh("enrolee")).id;
     v1::CreateEnrolmentRequest r;
     r.mutable_enrolment()->set_course_id("hist");
     r.mutable_enrolment()->set_user_id(user);
+    r.mutable_enrolment()->set_role(v1::COURSE_ROLE_STUDENT);
+    v1::CreateEnrolmentResponse o;
+    return admin_->CreateEnrolment(Ctx(t).get(), r, &o).error_code();
+  };
+  // Someone the tutor can see already: a student of their course.
+  calls[A + "CreateEnrolment(member)"] = [=](const std::string& t) {
+    v1::CreateEnrolmentRequest r;
+    r.mutable_enrolment()->set_course_id("hist");
+    r.mutable_enrolment()->set_user_id("student2");
     r.mutable_enrolment()->set_role(v1::COURSE_ROLE_STUDENT);
     v1::CreateEnrolmentResponse o;
     return admin_->CreateEnrolment(Ctx(t).get(), r, &o).error_code();
@@ -348,6 +360,24 @@ AuthorizationMatrixTest::Calls() {
     r.set_id("history-essay");
     v1::GetRubricResponse o;
     return rubrics_->GetRubric(Ctx(t).get(), r, &o).error_code();
+  };
+  // The rubric BuildWorld installed for course hist.
+  calls[B + "GetRubric(course)"] = [=](const std::string& t) {
+    v1::GetRubricRequest r;
+    r.set_id("short-essay");
+    v1::GetRubricResponse o;
+    return rubrics_->GetRubric(Ctx(t).get(), r, &o).error_code();
+  };
+  calls[B + "ListRubrics(course)"] = [=](const std::string& t) {
+    v1::ListRubricsRequest r;
+    r.set_all_versions(true);
+    v1::ListRubricsResponse o;
+    grpc::Status status = rubrics_->ListRubrics(Ctx(t).get(), r, &o);
+    if (!status.ok()) return status.error_code();
+    for (const v1::RubricInfo& info : o.rubrics()) {
+      if (info.id() == "short-essay") return StatusCode::OK;
+    }
+    return StatusCode::NOT_FOUND;
   };
   calls[B + "ValidateRubric"] = [=](const std::string& t) {
     v1::ValidateRubricRequest r;
@@ -477,6 +507,10 @@ AuthorizationMatrixTest::Calls() {
     v1::ListAuditEventsResponse o;
     return grade_->ListAuditEvents(Ctx(t).get(), r, &o).error_code();
   };
+  calls[G + "ListAuditEvents(site)"] = [=](const std::string& t) {
+    v1::ListAuditEventsResponse o;
+    return grade_->ListAuditEvents(Ctx(t).get(), {}, &o).error_code();
+  };
   calls[G + "GetAgreement"] = [=](const std::string& t) {
     v1::GetAgreementRequest r;
     r.set_assignment_id("hist101");
@@ -509,7 +543,8 @@ const std::map<std::string, std::string>& Expected() {
       {"AdminService/UpdateAssignmentRubric", "UUOONDDN"},
       {"AdminService/SetDraftLock", /*       */ "UUOONDDN"},
       {"AdminService/GrantExtension", /*     */ "UUOONDDN"},
-      {"AdminService/CreateEnrolment", /*    */ "UUOONDDN"},
+      {"AdminService/CreateEnrolment", /*    */ "UUONNDDN"},
+      {"AdminService/CreateEnrolment(member)", "UUOONDDN"},
       {"AdminService/ListEnrolments", /*     */ "UUOONDDN"},
       {"AdminService/CreateToken", /*        */ "UUODDODD"},
       {"AdminService/ListTokens", /*         */ "UUODDODD"},
@@ -522,6 +557,8 @@ const std::map<std::string, std::string>& Expected() {
       {"ScoringService/ScoreText", /*        */ "UUOOOOOO"},
       {"RubricService/ListRubrics", /*       */ "UUOOOOOO"},
       {"RubricService/GetRubric", /*         */ "UUOOOOOO"},
+      {"RubricService/ListRubrics(course)", "UUOONOON"},
+      {"RubricService/GetRubric(course)", /* */ "UUOONOON"},
       {"RubricService/ValidateRubric", /*    */ "UUOOOOOO"},
       {"RubricService/CreateRubricVersion", "UUOONDDN"},
       {"ReviewService/CreateComment", /*     */ "UUOONONN"},
@@ -540,6 +577,7 @@ const std::map<std::string, std::string>& Expected() {
       {"GradeService/ReleaseFeedback", /*    */ "UUOONDNN"},
       {"GradeService/ExportGrades", /*       */ "UUOONDDN"},
       {"GradeService/ListAuditEvents", /*    */ "UUOONDNN"},
+      {"GradeService/ListAuditEvents(site)", "UUODDDDD"},
       {"GradeService/GetAgreement", /*       */ "UUOONDDN"},
       {"GradeService/ListTutorQueue", /*     */ "UUOONDDN"},
   };

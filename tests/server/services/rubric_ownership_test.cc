@@ -1,14 +1,17 @@
 // Rubric ownership (issue 13): built-in rubrics never change; a rubric a
-// tutor installs belongs to their course, and one an administrator installs
-// without a course is site-wide; the same text is not a new version; every
-// install is in the audit log.
+// tutor installs belongs to their course (only its members and
+// administrators see it), and one an administrator installs without a
+// course is site-wide; the same text is not a new version; every install is
+// in the audit log.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "marginalia/v1/admin.grpc.pb.h"
 #include "marginalia/v1/rubric_service.grpc.pb.h"
+#include "server/storage/sqlite/sqlite_db.h"
 #include "server/storage/sqlite/sqlite_store.h"
 #include "tests/testing/course_fixture.h"
 #include "tests/testing/test_rubrics.h"
@@ -56,6 +59,44 @@ class RubricOwnershipTest : public ::testing::Test {
     v1::CreateAssignmentResponse response;
     TokenContext context(who.token);
     return admin_->CreateAssignment(&context, request, &response);
+  }
+
+  // Whether `who` finds rubric `id` among every version ListRubrics shows.
+  bool Listed(const testing::Person& who, const std::string& id) {
+    v1::ListRubricsRequest request;
+    request.set_all_versions(true);
+    v1::ListRubricsResponse response;
+    TokenContext context(who.token);
+    EXPECT_TRUE(rubrics_->ListRubrics(&context, request, &response).ok());
+    for (const v1::RubricInfo& info : response.rubrics()) {
+      if (info.id() == id) return true;
+    }
+    return false;
+  }
+
+  grpc::Status Read(const testing::Person& who, const std::string& id,
+                    int version = 0) {
+    v1::GetRubricRequest request;
+    request.set_id(id);
+    request.set_version(version);
+    v1::GetRubricResponse response;
+    TokenContext context(who.token);
+    return rubrics_->GetRubric(&context, request, &response);
+  }
+
+  // The "rubric_install" events of the audit log.
+  std::vector<v1::AuditEvent> InstallEvents() {
+    std::vector<v1::AuditEvent> installs;
+    auto store = server::SqliteStore::Open(server_.db_path(), {});
+    EXPECT_TRUE(store.ok()) << store.status();
+    if (!store.ok()) return installs;
+    auto events = (*store)->ListAuditEvents({}, {100, ""});
+    EXPECT_TRUE(events.ok()) << events.status();
+    if (!events.ok()) return installs;
+    for (const v1::AuditEvent& event : events->items) {
+      if (event.action() == "rubric_install") installs.push_back(event);
+    }
+    return installs;
   }
 
   std::string BuiltInText() {
@@ -127,6 +168,45 @@ TEST_F(RubricOwnershipTest, ARubricIdBelongsToOneCourse) {
   EXPECT_TRUE(Assign(history_.tutor, "hist", "short-essay").ok());
 }
 
+TEST_F(RubricOwnershipTest, ACourseRubricIsSeenOnlyByItsCourseAndAdmins) {
+  v1::CreateRubricVersionResponse response;
+  ASSERT_TRUE(
+      Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
+  EXPECT_TRUE(Listed(history_.admin, "short-essay"));
+  EXPECT_TRUE(Listed(history_.tutor, "short-essay"));
+  EXPECT_TRUE(Listed(history_.students[0], "short-essay"));
+  EXPECT_FALSE(Listed(geography_.tutor, "short-essay"));
+  EXPECT_FALSE(Listed(geography_.students[0], "short-essay"));
+  // Built-ins are for everyone.
+  EXPECT_TRUE(Listed(geography_.students[0], "history-essay"));
+
+  EXPECT_TRUE(Read(history_.students[0], "short-essay").ok());
+  for (const testing::Person* outside :
+       {&geography_.tutor, &geography_.students[0]}) {
+    grpc::Status hidden = Read(*outside, "short-essay");
+    grpc::Status missing = Read(*outside, "no-such-rubric");
+    EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(hidden.error_message(), "no rubric 'short-essay'");
+    EXPECT_EQ(missing.error_message(), "no rubric 'no-such-rubric'");
+    EXPECT_EQ(Read(*outside, "short-essay", 1).error_message(),
+              "no rubric 'short-essay' version 1");
+  }
+}
+
+TEST_F(RubricOwnershipTest, AnotherCoursesRubricReadsAsMissingToAssign) {
+  v1::CreateRubricVersionResponse response;
+  ASSERT_TRUE(
+      Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
+  grpc::Status hidden = Assign(geography_.tutor, "geo", "short-essay");
+  grpc::Status missing = Assign(geography_.tutor, "geo", "no-such-rubric");
+  EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
+  std::string expected = missing.error_message();
+  expected.replace(expected.find("no-such-rubric"),
+                   std::string("no-such-rubric").size(), "short-essay");
+  EXPECT_EQ(hidden.error_message(), expected);
+}
+
 TEST_F(RubricOwnershipTest, SiteWideRubricsAreForEveryCourse) {
   v1::CreateRubricVersionResponse response;
   ASSERT_TRUE(
@@ -145,19 +225,39 @@ TEST_F(RubricOwnershipTest, InstallsAreAuditedOncePerNewVersion) {
   EXPECT_FALSE(response.created());
   EXPECT_EQ(response.info().version(), 1);
 
-  auto store = server::SqliteStore::Open(server_.db_path(), {});
-  ASSERT_TRUE(store.ok()) << store.status();
-  auto events = (*store)->ListAuditEvents({}, {100, ""});
-  ASSERT_TRUE(events.ok()) << events.status();
-  int installs = 0;
-  for (const v1::AuditEvent& event : events->items) {
-    if (event.action() != "rubric_install") continue;
-    ++installs;
-    EXPECT_EQ(event.actor(), "tutor");
-    EXPECT_EQ(event.new_value(), "short-essay@v1");
-    EXPECT_EQ(event.reason(), "course hist");
+  std::vector<v1::AuditEvent> installs = InstallEvents();
+  ASSERT_EQ(installs.size(), 1u);
+  EXPECT_EQ(installs[0].actor(), "tutor");
+  EXPECT_EQ(installs[0].new_value(), "short-essay@v1");
+  EXPECT_EQ(installs[0].reason(), "course hist");
+}
+
+// An install and its audit event are one transaction: when the event cannot
+// be written, the rubric is not installed either, and installing it again
+// later is audited.
+TEST_F(RubricOwnershipTest, AnInstallThatCannotBeAuditedInstallsNothing) {
+  {
+    auto db = server::SqliteDb::Open(server_.db_path(), false);
+    ASSERT_TRUE(db.ok()) << db.status();
+    ASSERT_TRUE((*db)
+                    ->Exec("CREATE TRIGGER no_installs BEFORE INSERT ON "
+                           "audit_events WHEN NEW.action = 'rubric_install' "
+                           "BEGIN SELECT RAISE(ABORT, 'audit log full'); END")
+                    .ok());
   }
-  EXPECT_EQ(installs, 1);
+  v1::CreateRubricVersionResponse response;
+  EXPECT_FALSE(
+      Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
+  EXPECT_FALSE(Listed(history_.tutor, "short-essay"));
+  {
+    auto db = server::SqliteDb::Open(server_.db_path(), false);
+    ASSERT_TRUE(db.ok()) << db.status();
+    ASSERT_TRUE((*db)->Exec("DROP TRIGGER no_installs").ok());
+  }
+  ASSERT_TRUE(
+      Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
+  EXPECT_TRUE(response.created());
+  EXPECT_EQ(InstallEvents().size(), 1u);
 }
 
 }  // namespace

@@ -155,8 +155,8 @@ TEST_F(SqliteStoreTest, RubricVersions) {
   EXPECT_FALSE(*store_->InstallBuiltInRubric(info, "changed"));
   info.set_version(2);
   info.set_built_in(false);
-  ASSERT_TRUE(store_->CreateRubricVersion(info, "v2 text").ok());
-  EXPECT_EQ(store_->CreateRubricVersion(info, "again").code(),
+  ASSERT_TRUE(store_->CreateRubricVersion(info, "v2 text", {}).ok());
+  EXPECT_EQ(store_->CreateRubricVersion(info, "again", {}).code(),
             absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(*store_->LatestRubricVersion("essay"), 2);
   EXPECT_EQ(store_->GetRubric("essay", 0)->text, "v2 text");
