@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
+#include "server/core/caller_waiting.h"
 #include "server/core/draft_lock.h"
 #include "server/core/field_limits.h"
 #include "server/core/idempotency.h"
@@ -34,7 +35,8 @@ absl::Status SubmissionIntake::CheckRequest(
 }
 
 absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
-    absl::string_view caller, const v1::CreateSubmissionRequest& request) {
+    absl::string_view caller, const v1::CreateSubmissionRequest& request,
+    const rubrics::ScoreLimits& limits) {
   RETURN_IF_ERROR(CheckRequest(request));
   ASSIGN_OR_RETURN(std::string text,
                    rubrics::NormalizeEssayText(request.text()));
@@ -59,7 +61,8 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   ASSIGN_OR_RETURN(
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
       rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
-  ASSIGN_OR_RETURN(v1::FeedbackReport report, engine_->Score(text, *rubric));
+  ASSIGN_OR_RETURN(v1::FeedbackReport report,
+                   engine_->Score(text, *rubric, limits));
 
   v1::Submission& s = prepared.submission.submission;
   s.set_id(ids_->NewId("sub"));
@@ -82,17 +85,15 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
 }
 
 absl::StatusOr<CreateSubmissionResult> SubmissionIntake::Submit(
-    absl::string_view caller, const v1::CreateSubmissionRequest& request) {
-  ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request));
+    absl::string_view caller, const v1::CreateSubmissionRequest& request,
+    const rubrics::ScoreLimits& limits) {
+  ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request, limits));
   if (prepared.replay.has_value()) {
     return CreateSubmissionResult{*std::move(prepared.replay), false};
   }
-  return store_->CreateSubmission(prepared.submission);
-}
-
-absl::StatusOr<std::vector<CreateSubmissionResult>> SubmissionIntake::StoreAll(
-    const std::vector<const NewSubmission*>& prepared) {
-  return store_->CreateSubmissions(prepared);
+  return committer_->AddAndWait(std::move(prepared.submission), [&limits] {
+    return CallerStillWaiting(limits);
+  });
 }
 
 }  // namespace marginalia::server

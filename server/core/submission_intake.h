@@ -1,15 +1,19 @@
 // Takes essays in: checks the request, normalises the text, scores it with
-// the assignment's rubric and stores submission and report together.
-// Thread-safe; scoring runs outside any lock.
+// the assignment's rubric within the caller's limits, and stores submission
+// and report together, single submissions in group commits
+// (group_commit.h). Thread-safe; scoring runs outside any lock.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "marginalia/v1/submission.pb.h"
+#include "rubrics/control/score_limits.h"
 #include "rubrics/engine/engine.h"
+#include "server/core/group_commit.h"
 #include "server/core/rubric_catalog.h"
 #include "server/storage/store.h"
 #include "server/util/clock.h"
@@ -36,7 +40,8 @@ class SubmissionIntake {
         engine_(engine),
         clock_(clock),
         ids_(ids),
-        options_(options) {}
+        options_(options),
+        committer_(std::make_unique<GroupCommitter>(store)) {}
 
   // Stores one essay, scored with the rubric version its assignment pins.
   // INVALID_ARGUMENT for a missing assignment or author, empty text, invalid
@@ -47,10 +52,15 @@ class SubmissionIntake {
   // another rubric version meanwhile. `caller` sent the request (the author, or
   // staff on their behalf; request.author must be set): a request_id
   // repeated by the same caller for the same assignment and author returns
-  // the first submission with created = false (idempotency.h).
+  // the first submission with created = false (idempotency.h). Scoring
+  // stops with CANCELLED or DEADLINE_EXCEEDED (RESOURCE_EXHAUSTED for the
+  // budget) once `limits` says so, and a caller gone before its group
+  // commit has nothing stored. Concurrent calls share one transaction;
+  // OK means durable.
   absl::StatusOr<CreateSubmissionResult> Submit(
       absl::string_view caller,
-      const marginalia::v1::CreateSubmissionRequest& request);
+      const marginalia::v1::CreateSubmissionRequest& request,
+      const rubrics::ScoreLimits& limits = {});
 
   // Checks and scores without storing: the first half of Submit, so that a
   // batch can store many prepared submissions in one transaction. A replayed
@@ -61,11 +71,11 @@ class SubmissionIntake {
   };
   absl::StatusOr<Prepared> Prepare(
       absl::string_view caller,
-      const marginalia::v1::CreateSubmissionRequest& request);
+      const marginalia::v1::CreateSubmissionRequest& request,
+      const rubrics::ScoreLimits& limits = {});
 
-  // Stores prepared submissions in one transaction.
-  absl::StatusOr<std::vector<CreateSubmissionResult>> StoreAll(
-      const std::vector<const NewSubmission*>& prepared);
+  // Where prepared submissions are stored (a batch stream's own committer).
+  Store* store() const { return store_; }
 
  private:
   absl::Status CheckRequest(
@@ -77,6 +87,8 @@ class SubmissionIntake {
   Clock* clock_;
   IdGenerator* ids_;
   IntakeOptions options_;
+  // Single submissions' group commits.
+  std::unique_ptr<GroupCommitter> committer_;
 };
 
 }  // namespace marginalia::server
