@@ -1,5 +1,8 @@
 #include "server/core/submission_intake.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
@@ -18,6 +21,11 @@ absl::Status CheckEssaySize(std::size_t bytes, std::size_t limit) {
   return absl::InvalidArgumentError(
       absl::StrCat("text is ", bytes, " bytes, over the limit of ", limit,
                    " bytes (--max-essay-bytes)"));
+}
+
+std::size_t SubmissionIntake::PendingLimit(std::size_t asked) {
+  if (asked > 0) return asked;
+  return std::max<std::size_t>(8, 4 * std::thread::hardware_concurrency());
 }
 
 absl::Status SubmissionIntake::CheckRequest(
@@ -87,6 +95,7 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
 absl::StatusOr<CreateSubmissionResult> SubmissionIntake::Submit(
     absl::string_view caller, const v1::CreateSubmissionRequest& request,
     const rubrics::ScoreLimits& limits) {
+  ASSIGN_OR_RETURN(Admission::Ticket ticket, admission_.Admit());
   ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request, limits));
   if (prepared.replay.has_value()) {
     return CreateSubmissionResult{*std::move(prepared.replay), false};

@@ -13,6 +13,7 @@
 #include "marginalia/v1/submission.pb.h"
 #include "rubrics/control/score_limits.h"
 #include "rubrics/engine/engine.h"
+#include "server/core/admission.h"
 #include "server/core/group_commit.h"
 #include "server/core/rubric_catalog.h"
 #include "server/storage/store.h"
@@ -24,6 +25,9 @@ namespace marginalia::server {
 struct IntakeOptions {
   // Largest essay accepted, in bytes of UTF-8. Default: 1 MiB.
   std::size_t max_essay_bytes = 1 << 20;
+  // Submissions scored and waiting for their commit at once (Submit only;
+  // a batch stream has its own window). Default (0): 4 per core, at least 8.
+  std::size_t max_pending = 0;
 };
 
 // INVALID_ARGUMENT naming the limit when an essay of `bytes` is too large.
@@ -41,6 +45,7 @@ class SubmissionIntake {
         clock_(clock),
         ids_(ids),
         options_(options),
+        admission_(clock, PendingLimit(options.max_pending)),
         committer_(std::make_unique<GroupCommitter>(store)) {}
 
   // Stores one essay, scored with the rubric version its assignment pins.
@@ -52,7 +57,9 @@ class SubmissionIntake {
   // another rubric version meanwhile. `caller` sent the request (the author, or
   // staff on their behalf; request.author must be set): a request_id
   // repeated by the same caller for the same assignment and author returns
-  // the first submission with created = false (idempotency.h). Scoring
+  // the first submission with created = false (idempotency.h).
+  // RESOURCE_EXHAUSTED with retry advice, at once, when max_pending
+  // submissions are in progress (admission.h). Scoring
   // stops with CANCELLED or DEADLINE_EXCEEDED (RESOURCE_EXHAUSTED for the
   // budget) once `limits` says so, and a caller gone before its group
   // commit has nothing stored. Concurrent calls share one transaction;
@@ -80,6 +87,8 @@ class SubmissionIntake {
  private:
   absl::Status CheckRequest(
       const marginalia::v1::CreateSubmissionRequest& request) const;
+  // `asked`, or the default for 0.
+  static std::size_t PendingLimit(std::size_t asked);
 
   Store* store_;
   RubricCatalog* rubrics_;
@@ -87,6 +96,7 @@ class SubmissionIntake {
   Clock* clock_;
   IdGenerator* ids_;
   IntakeOptions options_;
+  Admission admission_;
   // Single submissions' group commits.
   std::unique_ptr<GroupCommitter> committer_;
 };

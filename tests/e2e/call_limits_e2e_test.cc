@@ -2,6 +2,8 @@
 // large essay with a slow but valid rubric pattern, cancelled or past its
 // deadline, stops within a moment, stores nothing, and leaves the
 // assignment as it was. The server's CPU time is read from /proc/PID/stat.
+// A submission beyond the admission queue is refused at once, saying when
+// to retry.
 #include <gmock/gmock.h>
 #include <google/protobuf/text_format.h>
 #include <grpcpp/create_channel.h>
@@ -14,6 +16,7 @@
 #include <string>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "marginalia/v1/admin.grpc.pb.h"
@@ -22,6 +25,7 @@
 #include "marginalia/v1/submission.grpc.pb.h"
 #include "tests/e2e/launched_server.h"
 #include "tests/testing/course_fixture.h"
+#include "tests/testing/test_rubrics.h"
 #include "tests/testing/test_server.h"
 
 namespace marginalia {
@@ -31,26 +35,15 @@ namespace v1 = ::marginalia::v1;
 using testing::LaunchedServer;
 using testing::TokenContext;
 
-// Every empty match of this pattern looks ahead to the end of its paragraph,
-// so one long paragraph costs time quadratic in its length: minutes for the
-// essay below, unless scoring stops.
-constexpr char kSlowRubric[] =
-    R"pb(id: "slow-patterns"
-         name: "Slow patterns"
-         criteria {
-           id: "writing"
-           name: "Writing"
-           max_score: 10
-           levels { level: 0 description: "Many slips." }
-           levels { level: 1 description: "Clean." }
-           rules { finding { code: "mechanics.*" per_finding: 0.5 } }
-         }
-         patterns {
-           code: "style.probe"
-           pattern: "(?:[a ]*z)?"
-           message: "Probe."
-         }
-    )pb";
+// The short test rubric with one tutor's pattern whose every empty match
+// looks ahead to the end of its paragraph, so one long paragraph costs time
+// quadratic in its length: minutes for the essay below, unless scoring
+// stops.
+std::string SlowRubric() {
+  return absl::StrCat(testing::kShortRubric,
+                      "patterns { code: \"style.probe\" pattern: "
+                      "\"(?:[a ]*z)?\" message: \"Probe.\" }\n");
+}
 
 // One paragraph of 512 KiB.
 std::string LongParagraph() {
@@ -103,10 +96,10 @@ class CallLimitsTest : public ::testing::Test {
     return used;
   }
 
-  // Installs kSlowRubric for the fixture's course.
+  // Installs SlowRubric() for the fixture's course.
   void InstallSlowRubric(const testing::CourseFixture& course) {
     v1::CreateRubricVersionRequest request;
-    request.set_text(kSlowRubric);
+    request.set_text(SlowRubric());
     request.set_course_id(course.options().course_id);
     v1::CreateRubricVersionResponse response;
     TokenContext context(course.tutor.token);
@@ -120,7 +113,7 @@ class CallLimitsTest : public ::testing::Test {
                                 absl::Duration deadline) {
     v1::UpdateAssignmentRubricRequest request;
     request.set_assignment_id(course.options().assignment_id);
-    request.set_rubric_id("slow-patterns");
+    request.set_rubric_id("short-essay");
     request.set_reason("tutor's style checks");
     v1::UpdateAssignmentRubricResponse response;
     TokenContext context(course.tutor.token);
@@ -154,7 +147,10 @@ class CallLimitsTest : public ::testing::Test {
     return response.submissions_size();
   }
 
-  LaunchedServer server_{{"--listen", "127.0.0.1:0"}};
+  // One single submission in progress at a time, so that one slow call
+  // fills the admission queue.
+  LaunchedServer server_{
+      {"--listen", "127.0.0.1:0", "--max-pending-submissions", "1"}};
   std::shared_ptr<grpc::Channel> channel_;
 };
 
@@ -162,7 +158,7 @@ TEST_F(CallLimitsTest, ACancelledScoreStopsConsumingCpu) {
   v1::ScoreTextRequest request;
   request.set_text(LongParagraph());
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
-      kSlowRubric, request.mutable_rubric()));
+      SlowRubric(), request.mutable_rubric()));
   TokenContext context(server_.admin());
   double start = CpuSeconds(server_.pid());
   grpc::Status status;
@@ -187,6 +183,41 @@ TEST_F(CallLimitsTest, ASubmissionPastItsDeadlineStopsAndStoresNothing) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
   EXPECT_LT(CpuAfterwards(), 0.3) << "the server went on scoring";
   EXPECT_EQ(Submissions(course), 0);
+}
+
+TEST_F(CallLimitsTest, ASubmissionBeyondThePendingLimitIsToldWhenToRetry) {
+  testing::CourseFixture course(channel_, server_.admin());
+  InstallSlowRubric(course);
+  ASSERT_TRUE(MoveToSlowRubric(course, absl::Seconds(30)).ok());
+  double start = CpuSeconds(server_.pid());
+  grpc::Status slow;
+  std::thread call([&] {
+    slow =
+        Submit(course.students[0], course, LongParagraph(), absl::Seconds(4));
+  });
+  WaitForCpu(start, 0.5);  // the slow one holds the only place
+  grpc::Status refused =
+      Submit(course.students[1], course, "A short essay.", absl::Seconds(10));
+  call.join();
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(
+      refused.error_message(),
+      ::testing::MatchesRegex("server busy: .*; retry after [0-9]+ ms"));
+  EXPECT_EQ(slow.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  // Retrying as advised finds the place free once the server has stopped
+  // scoring the slow call.
+  grpc::Status again = refused;
+  absl::Time end = absl::Now() + absl::Seconds(10);
+  while (again.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+         absl::Now() < end) {
+    int advised_ms = 0;
+    std::sscanf(again.error_message().c_str(), "%*[^;]; retry after %d ms",
+                &advised_ms);
+    absl::SleepFor(absl::Milliseconds(advised_ms));
+    again =
+        Submit(course.students[1], course, "A short essay.", absl::Seconds(10));
+  }
+  EXPECT_TRUE(again.ok()) << again.error_message();
 }
 
 TEST_F(CallLimitsTest, ReScoringPastItsDeadlineStopsAndChangesNothing) {
