@@ -1,7 +1,8 @@
 // A call whose client gives up stops costing the server CPU: scoring a
 // large essay with a slow but valid rubric pattern, cancelled or past its
 // deadline, stops within a moment, stores nothing, and leaves the
-// assignment as it was. The server's CPU time is read from /proc/PID/stat.
+// assignment as it was, for single calls, batch streams and re-scoring.
+// The server's CPU time is read from /proc/PID/stat.
 // A submission beyond the admission queue is refused at once, saying when
 // to retry.
 #include <gmock/gmock.h>
@@ -218,6 +219,30 @@ TEST_F(CallLimitsTest, ASubmissionBeyondThePendingLimitIsToldWhenToRetry) {
         Submit(course.students[1], course, "A short essay.", absl::Seconds(10));
   }
   EXPECT_TRUE(again.ok()) << again.error_message();
+}
+
+TEST_F(CallLimitsTest, ACancelledBatchStreamStopsAndStoresNothing) {
+  testing::CourseFixture course(channel_, server_.admin());
+  InstallSlowRubric(course);
+  ASSERT_TRUE(MoveToSlowRubric(course, absl::Seconds(30)).ok());
+  auto stub = v1::SubmissionService::NewStub(channel_);
+  TokenContext context(course.tutor.token);
+  auto stream = stub->BatchCreateSubmissions(&context);
+  for (const testing::Person& student : course.students) {
+    v1::BatchCreateSubmissionsRequest item;
+    item.set_client_ref(student.id);
+    item.mutable_submission()->set_assignment_id(
+        course.options().assignment_id);
+    item.mutable_submission()->set_author(student.id);
+    item.mutable_submission()->set_text(LongParagraph());
+    ASSERT_TRUE(stream->Write(item));
+  }
+  double start = CpuSeconds(server_.pid());
+  WaitForCpu(start, 1.0);  // both essays are being scored
+  context.TryCancel();
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_LT(CpuAfterwards(), 0.3) << "the server went on scoring";
+  EXPECT_EQ(Submissions(course), 0);
 }
 
 TEST_F(CallLimitsTest, ReScoringPastItsDeadlineStopsAndChangesNothing) {
