@@ -114,6 +114,12 @@ int main(int argc, char** argv) {
                  "16); more calls are answered RESOURCE_EXHAUSTED")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  app.add_option("--max-pending-submissions", options.max_pending_submissions,
+                 "single submissions scored and waiting to be stored at once "
+                 "(0: 4 per core, at least 8); more are answered "
+                 "RESOURCE_EXHAUSTED with when to retry")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   app.add_option("--max-connections", options.max_connections,
                  "connections held at once (also bounded by the open-file "
                  "limit); more are reset")

@@ -19,6 +19,10 @@ struct ServerOptions {
   std::string db_path = "./marginalia.db";
   // Largest essay accepted, in bytes. Default: 1 MiB.
   std::size_t max_essay_bytes = 1 << 20;
+  // Single submissions scored and waiting for their commit at once; more
+  // are answered RESOURCE_EXHAUSTED with retry advice (admission.h).
+  // Default (0): 4 per core, at least 8.
+  std::size_t max_pending_submissions = 0;
   // fsync every commit (durable against power loss). Default: true.
   bool synchronous_full = true;
   // How long shutdown waits for calls in flight before cancelling them.

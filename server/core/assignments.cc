@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/rubric/rubric_registry.h"
+#include "server/core/caller_waiting.h"
 #include "server/core/directory.h"
 #include "server/core/field_limits.h"
 #include "server/core/submission_sets.h"
@@ -61,7 +62,8 @@ absl::StatusOr<v1::Assignment> Assignments::Create(v1::Assignment assignment) {
 }
 
 absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
-    const Access& access, const v1::UpdateAssignmentRubricRequest& request) {
+    const Access& access, const v1::UpdateAssignmentRubricRequest& request,
+    const rubrics::ScoreLimits& limits) {
   if (request.reason().empty()) {
     return absl::InvalidArgumentError(
         "reason is required: it is recorded in the audit log");
@@ -87,7 +89,7 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
   for (const v1::Submission& s : submissions) {
     ASSIGN_OR_RETURN(v1::Submission full, store_->GetSubmission(s.id(), true));
     ASSIGN_OR_RETURN(v1::FeedbackReport report,
-                     engine_->Score(full.text(), *rubric));
+                     engine_->Score(full.text(), *rubric, limits));
     reports.push_back({s.id(), std::move(report)});
   }
   assignment.set_rubric_id(rubric->id());
@@ -101,6 +103,7 @@ absl::StatusOr<v1::UpdateAssignmentRubricResponse> Assignments::MoveRubric(
   event.set_new_value(
       absl::StrCat(new_name, " (", reports.size(), " submissions re-scored)"));
   event.set_reason(request.reason());
+  RETURN_IF_ERROR(CallerStillWaiting(limits));
   RETURN_IF_ERROR(store_->MoveAssignmentRubric(assignment, reports, event));
   v1::UpdateAssignmentRubricResponse response;
   *response.mutable_assignment() = std::move(assignment);

@@ -5,6 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "marginalia/v1/admin.pb.h"
+#include "rubrics/control/score_limits.h"
 #include "rubrics/engine/engine.h"
 #include "server/auth/caller.h"
 #include "server/core/rubric_catalog.h"
@@ -36,10 +37,12 @@ class Assignments {
   // old reports are kept in the report history); one "rubric_change" audit
   // event records who, when, from what, to what and why.
   // INVALID_ARGUMENT without a reason; FAILED_PRECONDITION when that version
-  // is already pinned.
+  // is already pinned. Re-scoring stops, and nothing changes, with
+  // CANCELLED or DEADLINE_EXCEEDED once `limits` (the caller's) says so.
   absl::StatusOr<marginalia::v1::UpdateAssignmentRubricResponse> MoveRubric(
       const Access& access,
-      const marginalia::v1::UpdateAssignmentRubricRequest& request);
+      const marginalia::v1::UpdateAssignmentRubricRequest& request,
+      const rubrics::ScoreLimits& limits = {});
 
   // Sets when the assignment stops taking drafts; a "draft_lock" audit
   // event records who and what. NOT_FOUND for an unknown assignment.

@@ -1,20 +1,21 @@
 // Scores and stores the items of one batch stream: the process's shared
 // scoring pool (WorkPool::Scoring(), one thread per core for every stream)
-// checks and scores items while the stream's one committer stores them in
-// group commits (one transaction for every item ready when the previous
-// commit ends), and each item is answered only once its transaction has
-// committed, so an acknowledged essay is durable. Thread-safe; owns its
-// committer thread.
+// checks and scores items within the stream's limits while the stream's own
+// GroupCommitter (group_commit.h) stores them in group commits and answers
+// each only once its transaction has committed, so an acknowledged essay is
+// durable; once the stream is cancelled or past its deadline, items stop
+// being scored and stored. Thread-safe; owns its committer.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "absl/status/statusor.h"
 #include "marginalia/v1/submission.pb.h"
+#include "rubrics/control/score_limits.h"
+#include "server/core/group_commit.h"
 #include "server/core/submission_intake.h"
 
 namespace marginalia::server {
@@ -25,6 +26,8 @@ struct BatchPipelineOptions {
   std::size_t max_in_flight = 64;
   // Most items stored in one transaction. Default: 256.
   std::size_t max_group = 256;
+  // The stream's deadline and cancellation, for every item. Default: none.
+  rubrics::ScoreLimits limits;
 };
 
 class BatchPipeline {
@@ -42,7 +45,7 @@ class BatchPipeline {
   // `intake` must outlive the pipeline.
   BatchPipeline(SubmissionIntake *intake, BatchPipelineOptions options,
                 Responder respond);
-  // Finishes (see Finish) and joins the threads.
+  // Finishes (see Finish) and joins the committer.
   ~BatchPipeline();
   BatchPipeline(const BatchPipeline &) = delete;
   BatchPipeline &operator=(const BatchPipeline &) = delete;
@@ -64,8 +67,8 @@ class BatchPipeline {
   // finishing when the pipeline is destroyed never touches freed memory.
   struct State;
 
+  std::unique_ptr<GroupCommitter> committer_;
   std::shared_ptr<State> state_;
-  std::thread committer_;
   bool joined_ = false;
 };
 

@@ -1,8 +1,12 @@
 #include "server/core/submission_intake.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "rubrics/document/normalize.h"
+#include "server/core/caller_waiting.h"
 #include "server/core/draft_lock.h"
 #include "server/core/field_limits.h"
 #include "server/core/idempotency.h"
@@ -17,6 +21,11 @@ absl::Status CheckEssaySize(std::size_t bytes, std::size_t limit) {
   return absl::InvalidArgumentError(
       absl::StrCat("text is ", bytes, " bytes, over the limit of ", limit,
                    " bytes (--max-essay-bytes)"));
+}
+
+std::size_t SubmissionIntake::PendingLimit(std::size_t asked) {
+  if (asked > 0) return asked;
+  return std::max<std::size_t>(8, 4 * std::thread::hardware_concurrency());
 }
 
 absl::Status SubmissionIntake::CheckRequest(
@@ -34,7 +43,8 @@ absl::Status SubmissionIntake::CheckRequest(
 }
 
 absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
-    absl::string_view caller, const v1::CreateSubmissionRequest& request) {
+    absl::string_view caller, const v1::CreateSubmissionRequest& request,
+    const rubrics::ScoreLimits& limits) {
   RETURN_IF_ERROR(CheckRequest(request));
   ASSIGN_OR_RETURN(std::string text,
                    rubrics::NormalizeEssayText(request.text()));
@@ -59,7 +69,8 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   ASSIGN_OR_RETURN(
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
       rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
-  ASSIGN_OR_RETURN(v1::FeedbackReport report, engine_->Score(text, *rubric));
+  ASSIGN_OR_RETURN(v1::FeedbackReport report,
+                   engine_->Score(text, *rubric, limits));
 
   v1::Submission& s = prepared.submission.submission;
   s.set_id(ids_->NewId("sub"));
@@ -82,17 +93,16 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
 }
 
 absl::StatusOr<CreateSubmissionResult> SubmissionIntake::Submit(
-    absl::string_view caller, const v1::CreateSubmissionRequest& request) {
-  ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request));
+    absl::string_view caller, const v1::CreateSubmissionRequest& request,
+    const rubrics::ScoreLimits& limits) {
+  ASSIGN_OR_RETURN(Admission::Ticket ticket, admission_.Admit());
+  ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request, limits));
   if (prepared.replay.has_value()) {
     return CreateSubmissionResult{*std::move(prepared.replay), false};
   }
-  return store_->CreateSubmission(prepared.submission);
-}
-
-absl::StatusOr<std::vector<CreateSubmissionResult>> SubmissionIntake::StoreAll(
-    const std::vector<const NewSubmission*>& prepared) {
-  return store_->CreateSubmissions(prepared);
+  return committer_->AddAndWait(std::move(prepared.submission), [&limits] {
+    return CallerStillWaiting(limits);
+  });
 }
 
 }  // namespace marginalia::server

@@ -1,15 +1,20 @@
 // Takes essays in: checks the request, normalises the text, scores it with
-// the assignment's rubric and stores submission and report together.
-// Thread-safe; scoring runs outside any lock.
+// the assignment's rubric within the caller's limits, and stores submission
+// and report together, single submissions in group commits
+// (group_commit.h). Thread-safe; scoring runs outside any lock.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "marginalia/v1/submission.pb.h"
+#include "rubrics/control/score_limits.h"
 #include "rubrics/engine/engine.h"
+#include "server/core/admission.h"
+#include "server/core/group_commit.h"
 #include "server/core/rubric_catalog.h"
 #include "server/storage/store.h"
 #include "server/util/clock.h"
@@ -20,6 +25,9 @@ namespace marginalia::server {
 struct IntakeOptions {
   // Largest essay accepted, in bytes of UTF-8. Default: 1 MiB.
   std::size_t max_essay_bytes = 1 << 20;
+  // Submissions scored and waiting for their commit at once (Submit only;
+  // a batch stream has its own window). Default (0): 4 per core, at least 8.
+  std::size_t max_pending = 0;
 };
 
 // INVALID_ARGUMENT naming the limit when an essay of `bytes` is too large.
@@ -36,7 +44,9 @@ class SubmissionIntake {
         engine_(engine),
         clock_(clock),
         ids_(ids),
-        options_(options) {}
+        options_(options),
+        admission_(clock, PendingLimit(options.max_pending)),
+        committer_(std::make_unique<GroupCommitter>(store)) {}
 
   // Stores one essay, scored with the rubric version its assignment pins.
   // INVALID_ARGUMENT for a missing assignment or author, empty text, invalid
@@ -48,9 +58,16 @@ class SubmissionIntake {
   // staff on their behalf; request.author must be set): a request_id
   // repeated by the same caller for the same assignment and author returns
   // the first submission with created = false (idempotency.h).
+  // RESOURCE_EXHAUSTED with retry advice, at once, when max_pending
+  // submissions are in progress (admission.h). Scoring
+  // stops with CANCELLED or DEADLINE_EXCEEDED (RESOURCE_EXHAUSTED for the
+  // budget) once `limits` says so, and a caller gone before its group
+  // commit has nothing stored. Concurrent calls share one transaction;
+  // OK means durable.
   absl::StatusOr<CreateSubmissionResult> Submit(
       absl::string_view caller,
-      const marginalia::v1::CreateSubmissionRequest& request);
+      const marginalia::v1::CreateSubmissionRequest& request,
+      const rubrics::ScoreLimits& limits = {});
 
   // Checks and scores without storing: the first half of Submit, so that a
   // batch can store many prepared submissions in one transaction. A replayed
@@ -61,15 +78,17 @@ class SubmissionIntake {
   };
   absl::StatusOr<Prepared> Prepare(
       absl::string_view caller,
-      const marginalia::v1::CreateSubmissionRequest& request);
+      const marginalia::v1::CreateSubmissionRequest& request,
+      const rubrics::ScoreLimits& limits = {});
 
-  // Stores prepared submissions in one transaction.
-  absl::StatusOr<std::vector<CreateSubmissionResult>> StoreAll(
-      const std::vector<const NewSubmission*>& prepared);
+  // Where prepared submissions are stored (a batch stream's own committer).
+  Store* store() const { return store_; }
 
  private:
   absl::Status CheckRequest(
       const marginalia::v1::CreateSubmissionRequest& request) const;
+  // `asked`, or the default for 0.
+  static std::size_t PendingLimit(std::size_t asked);
 
   Store* store_;
   RubricCatalog* rubrics_;
@@ -77,6 +96,9 @@ class SubmissionIntake {
   Clock* clock_;
   IdGenerator* ids_;
   IntakeOptions options_;
+  Admission admission_;
+  // Single submissions' group commits.
+  std::unique_ptr<GroupCommitter> committer_;
 };
 
 }  // namespace marginalia::server

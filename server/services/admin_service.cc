@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "server/services/call_limits.h"
 #include "server/services/handler.h"
 
 namespace marginalia::server {
@@ -134,8 +135,9 @@ grpc::Status AdminServiceImpl::UpdateAssignmentRubric(
     v1::UpdateAssignmentRubricResponse* response) {
   return Handle(*auth_, context, Method("UpdateAssignmentRubric"), *request,
                 [&](const Access& access) -> absl::Status {
-                  ASSIGN_OR_RETURN(*response,
-                                   assignments_->MoveRubric(access, *request));
+                  ASSIGN_OR_RETURN(*response, assignments_->MoveRubric(
+                                                  access, *request,
+                                                  CallScoreLimits(context)));
                   return absl::OkStatus();
                 });
 }

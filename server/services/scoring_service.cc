@@ -6,6 +6,7 @@
 #include "rubrics/rubric/rubric_loader.h"
 #include "rubrics/rubric/rubric_registry.h"
 #include "server/core/submission_intake.h"
+#include "server/services/call_limits.h"
 #include "server/services/grpc_status.h"
 
 namespace marginalia::server {
@@ -48,7 +49,8 @@ grpc::Status ScoringServiceImpl::ScoreText(grpc::ServerContext* context,
   if (!text.ok()) return ToGrpcStatus(text.status());
   auto rubric = ResolveRubric(*request, rubrics_);
   if (!rubric.ok()) return ToGrpcStatus(rubric.status());
-  absl::StatusOr<v1::FeedbackReport> report = engine_->Score(*text, **rubric);
+  absl::StatusOr<v1::FeedbackReport> report =
+      engine_->Score(*text, **rubric, CallScoreLimits(context));
   if (!report.ok()) return ToGrpcStatus(report.status());
   *response->mutable_report() = *std::move(report);
   return grpc::Status::OK;

@@ -4,6 +4,7 @@
 #include "common/status_macros.h"
 #include "server/core/batch_pipeline.h"
 #include "server/core/visibility.h"
+#include "server/services/call_limits.h"
 #include "server/services/grpc_status.h"
 #include "server/services/handler.h"
 #include "server/util/log.h"
@@ -24,10 +25,11 @@ std::string Method(absl::string_view name) {
 }  // namespace
 
 absl::StatusOr<CreateSubmissionResult> SubmissionServiceImpl::Submit(
-    const Access& access, v1::CreateSubmissionRequest request) {
+    const Access& access, v1::CreateSubmissionRequest request,
+    const rubrics::ScoreLimits& limits) {
   if (request.author().empty()) request.set_author(access.caller.id());
   ASSIGN_OR_RETURN(CreateSubmissionResult result,
-                   intake_->Submit(access.caller.id(), request));
+                   intake_->Submit(access.caller.id(), request, limits));
   if (result.created) AllocateLate(result.submission);
   RETURN_IF_ERROR(VisibilityPolicy(store_, access).Redact(&result.submission));
   return result;
@@ -58,15 +60,15 @@ void SubmissionServiceImpl::AllocateLate(const v1::Submission& submission) {
 grpc::Status SubmissionServiceImpl::CreateSubmission(
     grpc::ServerContext* context, const v1::CreateSubmissionRequest* request,
     v1::CreateSubmissionResponse* response) {
-  return Handle(*auth_, context, kCreateSubmission, *request,
-                [&](const Access& access) -> absl::Status {
-                  ASSIGN_OR_RETURN(CreateSubmissionResult result,
-                                   Submit(access, *request));
-                  *response->mutable_submission() =
-                      std::move(result.submission);
-                  response->set_created(result.created);
-                  return absl::OkStatus();
-                });
+  return Handle(
+      *auth_, context, kCreateSubmission, *request,
+      [&](const Access& access) -> absl::Status {
+        ASSIGN_OR_RETURN(CreateSubmissionResult result,
+                         Submit(access, *request, CallScoreLimits(context)));
+        *response->mutable_submission() = std::move(result.submission);
+        response->set_created(result.created);
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status SubmissionServiceImpl::GetSubmission(
@@ -130,8 +132,10 @@ grpc::Status SubmissionServiceImpl::BatchCreateSubmissions(
   // Reading here, scoring on the pipeline's workers, storing in group
   // commits; Add() blocks when too many items are unanswered, which stops
   // reading and so pushes back on the client.
+  BatchPipelineOptions options;
+  options.limits = CallScoreLimits(context);
   BatchPipeline pipeline(
-      intake_, BatchPipelineOptions{},
+      intake_, std::move(options),
       [this, stream, &caller](const std::string& client_ref,
                               absl::StatusOr<CreateSubmissionResult> result,
                               v1::FeedbackReport* report) {

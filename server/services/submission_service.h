@@ -46,13 +46,15 @@ class SubmissionServiceImpl final
           stream) override;
 
  private:
-  // Stores one essay for an authorised caller (author defaults to them) and
-  // gives a late submitter their peer reviewers.
   // Gives a new submission its peer-review tasks when the assignment's
   // reviews were already allocated (late arrivals wait for nobody).
   void AllocateLate(const marginalia::v1::Submission& submission);
+  // Stores one essay for an authorised caller (author defaults to them),
+  // scored within `limits`, and gives a late submitter their peer
+  // reviewers.
   absl::StatusOr<CreateSubmissionResult> Submit(
-      const Access& access, marginalia::v1::CreateSubmissionRequest request);
+      const Access& access, marginalia::v1::CreateSubmissionRequest request,
+      const rubrics::ScoreLimits& limits);
   // Withholds from a batch answer what `caller` may not see yet
   // (visibility.h).
   absl::Status RedactForCaller(const Caller& caller,

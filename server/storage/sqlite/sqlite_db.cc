@@ -148,16 +148,11 @@ absl::Status PrepareDatabaseFile(const std::string& path) {
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(
-    const std::string& path, bool synchronous_full) {
-  if (absl::Status s = PrepareDatabaseFile(path); !s.ok()) return s;
+// Opens a connection with `flags`, its busy timeout and extended codes.
+absl::StatusOr<sqlite3*> OpenHandle(const std::string& path, int flags) {
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(
-      path.c_str(), &handle,
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-      nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
   if (rc != SQLITE_OK) {
     absl::Status status = StatusFromSqlite(
         rc, handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc), "");
@@ -166,9 +161,20 @@ absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(
         status.code(),
         absl::StrCat("cannot open database ", path, ": ", status.message()));
   }
-  std::unique_ptr<SqliteDb> db(new SqliteDb(handle));
   sqlite3_busy_timeout(handle, 5000);
   sqlite3_extended_result_codes(handle, 1);
+  return handle;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(
+    const std::string& path, bool synchronous_full) {
+  if (absl::Status s = PrepareDatabaseFile(path); !s.ok()) return s;
+  absl::StatusOr<sqlite3*> handle =
+      OpenHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (!handle.ok()) return handle.status();
+  std::unique_ptr<SqliteDb> db(new SqliteDb(*handle));
   for (absl::string_view pragma :
        {absl::string_view("PRAGMA journal_mode = WAL"),
         absl::string_view("PRAGMA foreign_keys = ON")}) {
@@ -181,6 +187,13 @@ absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(
     return s;
   }
   return db;
+}
+
+absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(
+    const std::string& path) {
+  absl::StatusOr<sqlite3*> handle = OpenHandle(path, SQLITE_OPEN_READONLY);
+  if (!handle.ok()) return handle.status();
+  return std::unique_ptr<SqliteDb>(new SqliteDb(*handle));
 }
 
 SqliteDb::~SqliteDb() {

@@ -62,6 +62,11 @@ class SqliteDb {
   // durable against power loss, not just a process crash.
   static absl::StatusOr<std::unique_ptr<SqliteDb>> Open(const std::string& path,
                                                         bool synchronous_full);
+  // Opens an existing database at `path` for reading only (another
+  // connection's WAL database): it never takes the write lock, so its reads
+  // never wait for a commit, and each sees every commit finished before it.
+  static absl::StatusOr<std::unique_ptr<SqliteDb>> OpenReadOnly(
+      const std::string& path);
   ~SqliteDb();
 
   SqliteDb(const SqliteDb&) = delete;

@@ -146,10 +146,10 @@ absl::Status SqliteStore::CreateUserWithToken(const v1::User& user,
 }
 
 absl::StatusOr<v1::User> SqliteStore::GetUser(absl::string_view id) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(Statement select,
-                   db_->Prepare(absl::StrCat("SELECT ", kUserColumns,
-                                             " FROM users WHERE id = ?1")));
+                   db->Prepare(absl::StrCat("SELECT ", kUserColumns,
+                                            " FROM users WHERE id = ?1")));
   select.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return NoSuch("user", id);
@@ -188,11 +188,11 @@ absl::Status SqliteStore::CreateToken(const TokenRecord& token,
 
 absl::StatusOr<std::optional<v1::Token>> SqliteStore::FindTokenBySecretHash(
     absl::string_view secret_sha256) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(
       Statement select,
-      db_->Prepare(absl::StrCat("SELECT ", kTokenColumns,
-                                " FROM tokens WHERE secret_sha256 = ?1")));
+      db->Prepare(absl::StrCat("SELECT ", kTokenColumns,
+                               " FROM tokens WHERE secret_sha256 = ?1")));
   select.Bind(1, secret_sha256);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return std::optional<v1::Token>();
@@ -303,10 +303,10 @@ absl::Status SqliteStore::PutEnrolment(const v1::Enrolment& enrolment,
 
 absl::StatusOr<v1::CourseRole> SqliteStore::GetRole(absl::string_view course_id,
                                                     absl::string_view user_id) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(Statement select,
-                   db_->Prepare("SELECT role FROM enrolments WHERE course_id "
-                                "= ?1 AND user_id = ?2"));
+                   db->Prepare("SELECT role FROM enrolments WHERE course_id "
+                               "= ?1 AND user_id = ?2"));
   select.Bind(1, course_id).Bind(2, user_id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return v1::COURSE_ROLE_UNSPECIFIED;
@@ -394,11 +394,11 @@ absl::Status SqliteStore::CreateAssignment(const v1::Assignment& a) {
 
 absl::StatusOr<v1::Assignment> SqliteStore::GetAssignment(
     absl::string_view id) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(Statement select,
-                   db_->Prepare(absl::StrCat("SELECT ", kAssignmentColumns,
-                                             " FROM assignments WHERE id = "
-                                             "?1")));
+                   db->Prepare(absl::StrCat("SELECT ", kAssignmentColumns,
+                                            " FROM assignments WHERE id = "
+                                            "?1")));
   select.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return NoSuch("assignment", id);
@@ -530,10 +530,10 @@ absl::Status SqliteStore::PutExtension(const v1::Extension& extension,
 
 absl::StatusOr<std::optional<v1::Extension>> SqliteStore::GetExtension(
     absl::string_view assignment_id, absl::string_view student) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(Statement select,
-                   db_->Prepare("SELECT until_us, granted_by FROM extensions "
-                                "WHERE assignment_id = ?1 AND student = ?2"));
+                   db->Prepare("SELECT until_us, granted_by FROM extensions "
+                               "WHERE assignment_id = ?1 AND student = ?2"));
   select.Bind(1, assignment_id).Bind(2, student);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return std::optional<v1::Extension>();

@@ -43,6 +43,35 @@ absl::StatusOr<v1::AuditEvent> ReadAuditEvent(const Statement& row) {
   return event;
 }
 
+// The tutor's overrides, final grade and release of one submission.
+absl::StatusOr<GradeRecord> ReadGradeRecord(SqliteDb* db,
+                                            absl::string_view submission_id) {
+  GradeRecord record;
+  ASSIGN_OR_RETURN(Statement overrides,
+                   db->Prepare("SELECT criterion_id, score, reason, actor, "
+                               "update_time_us FROM criterion_overrides "
+                               "WHERE submission_id = ?1"));
+  overrides.Bind(1, submission_id);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, overrides.Step());
+    if (!row) break;
+    record.overrides[overrides.ColumnText(0)] = ReadTutorScore(overrides, 1);
+  }
+  ASSIGN_OR_RETURN(Statement final_grade,
+                   db->Prepare("SELECT score, reason, actor, update_time_us "
+                               "FROM final_grades WHERE submission_id = ?1"));
+  final_grade.Bind(1, submission_id);
+  ASSIGN_OR_RETURN(bool has_final, final_grade.Step());
+  if (has_final) record.final_grade = ReadTutorScore(final_grade, 0);
+  ASSIGN_OR_RETURN(Statement release,
+                   db->Prepare("SELECT release_time_us FROM releases WHERE "
+                               "submission_id = ?1"));
+  release.Bind(1, submission_id);
+  ASSIGN_OR_RETURN(bool released, release.Step());
+  if (released) record.release_time = MicrosToTimestamp(release.ColumnInt(0));
+  return record;
+}
+
 }  // namespace
 
 absl::Status SqliteStore::InsertAuditLocked(const v1::AuditEvent& event) {
@@ -64,38 +93,10 @@ absl::Status SqliteStore::InsertAuditLocked(const v1::AuditEvent& event) {
   return insert.Run();
 }
 
-absl::StatusOr<GradeRecord> SqliteStore::GradeRecordLocked(
-    absl::string_view submission_id) {
-  GradeRecord record;
-  ASSIGN_OR_RETURN(Statement overrides,
-                   db_->Prepare("SELECT criterion_id, score, reason, actor, "
-                                "update_time_us FROM criterion_overrides "
-                                "WHERE submission_id = ?1"));
-  overrides.Bind(1, submission_id);
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, overrides.Step());
-    if (!row) break;
-    record.overrides[overrides.ColumnText(0)] = ReadTutorScore(overrides, 1);
-  }
-  ASSIGN_OR_RETURN(Statement final_grade,
-                   db_->Prepare("SELECT score, reason, actor, update_time_us "
-                                "FROM final_grades WHERE submission_id = ?1"));
-  final_grade.Bind(1, submission_id);
-  ASSIGN_OR_RETURN(bool has_final, final_grade.Step());
-  if (has_final) record.final_grade = ReadTutorScore(final_grade, 0);
-  ASSIGN_OR_RETURN(Statement release,
-                   db_->Prepare("SELECT release_time_us FROM releases WHERE "
-                                "submission_id = ?1"));
-  release.Bind(1, submission_id);
-  ASSIGN_OR_RETURN(bool released, release.Step());
-  if (released) record.release_time = MicrosToTimestamp(release.ColumnInt(0));
-  return record;
-}
-
 absl::StatusOr<GradeRecord> SqliteStore::GetGradeRecord(
     absl::string_view submission_id) {
-  absl::MutexLock lock(&mutex_);
-  return GradeRecordLocked(submission_id);
+  ReadConnection db(this);
+  return ReadGradeRecord(db.get(), submission_id);
 }
 
 absl::StatusOr<std::map<std::string, GradeRecord>>
@@ -115,7 +116,7 @@ SqliteStore::ListGradeRecords(absl::string_view assignment_id) {
   }
   std::map<std::string, GradeRecord> records;
   for (const std::string& id : ids) {
-    ASSIGN_OR_RETURN(records[id], GradeRecordLocked(id));
+    ASSIGN_OR_RETURN(records[id], ReadGradeRecord(db_.get(), id));
   }
   return records;
 }
@@ -235,12 +236,12 @@ absl::StatusOr<int> SqliteStore::Release(
 
 absl::StatusOr<bool> SqliteStore::HasReleasedDraft(
     absl::string_view assignment_id, absl::string_view author) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(
       Statement select,
-      db_->Prepare("SELECT EXISTS (SELECT 1 FROM submissions s JOIN releases "
-                   "r ON r.submission_id = s.id WHERE s.assignment_id = ?1 "
-                   "AND s.author = ?2)"));
+      db->Prepare("SELECT EXISTS (SELECT 1 FROM submissions s JOIN releases "
+                  "r ON r.submission_id = s.id WHERE s.assignment_id = ?1 "
+                  "AND s.author = ?2)"));
   select.Bind(1, assignment_id).Bind(2, author);
   ASSIGN_OR_RETURN(bool row, select.Step());
   return row && select.ColumnInt(0) != 0;

@@ -161,10 +161,10 @@ absl::StatusOr<v1::Comment> SqliteStore::SetCommentResolved(
 
 absl::StatusOr<std::optional<PeerAllocation>> SqliteStore::GetPeerAllocation(
     absl::string_view assignment_id) {
-  absl::MutexLock lock(&mutex_);
+  ReadConnection db(this);
   ASSIGN_OR_RETURN(Statement select,
-                   db_->Prepare("SELECT reviews_per_submission, seed FROM "
-                                "peer_allocations WHERE assignment_id = ?1"));
+                   db->Prepare("SELECT reviews_per_submission, seed FROM "
+                               "peer_allocations WHERE assignment_id = ?1"));
   select.Bind(1, assignment_id);
   ASSIGN_OR_RETURN(bool row, select.Step());
   if (!row) return std::optional<PeerAllocation>();

@@ -1,5 +1,6 @@
 #include "server/storage/sqlite/sqlite_store.h"
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "server/storage/request_key.h"
@@ -69,6 +70,24 @@ v1::RubricInfo ReadRubricInfo(const Statement& row) {
   return info;
 }
 
+// The submission stored under `key`, if any.
+absl::StatusOr<std::optional<v1::Submission>> FindByRequestKey(
+    SqliteDb* db, const SubmissionRequestKey& key) {
+  ASSIGN_OR_RETURN(
+      Statement select,
+      db->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
+                               " FROM submissions WHERE submitted_by = ?1 "
+                               "AND assignment_id = ?2 AND author = ?3 AND "
+                               "request_id = ?4")));
+  select.Bind(1, key.submitted_by)
+      .Bind(2, key.assignment_id)
+      .Bind(3, key.author)
+      .Bind(4, key.request_id);
+  ASSIGN_OR_RETURN(bool row, select.Step());
+  if (!row) return std::optional<v1::Submission>();
+  return std::optional<v1::Submission>(ReadSubmission(select, false));
+}
+
 constexpr absl::string_view kRubricColumns =
     "rubric_id, version, name, description, built_in, created_by, "
     "create_time_us, text, course_id";
@@ -81,24 +100,13 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
                    SqliteDb::Open(path, options.synchronous_full));
   ASSIGN_OR_RETURN(std::vector<Migration> migrations, BuiltInMigrations());
   RETURN_IF_ERROR(Migrate(db.get(), migrations));
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
-}
-
-absl::StatusOr<std::optional<v1::Submission>>
-SqliteStore::FindByRequestKeyLocked(const SubmissionRequestKey& key) {
-  ASSIGN_OR_RETURN(
-      Statement select,
-      db_->Prepare(absl::StrCat("SELECT ", kSubmissionColumns,
-                                " FROM submissions WHERE submitted_by = ?1 "
-                                "AND assignment_id = ?2 AND author = ?3 AND "
-                                "request_id = ?4")));
-  select.Bind(1, key.submitted_by)
-      .Bind(2, key.assignment_id)
-      .Bind(3, key.author)
-      .Bind(4, key.request_id);
-  ASSIGN_OR_RETURN(bool row, select.Step());
-  if (!row) return std::optional<v1::Submission>();
-  return std::optional<v1::Submission>(ReadSubmission(select, false));
+  // A private in-memory database has no second connection to it.
+  std::unique_ptr<SqliteDb> reader;
+  if (!path.empty() && path != ":memory:" && !absl::StartsWith(path, "file:")) {
+    ASSIGN_OR_RETURN(reader, SqliteDb::OpenReadOnly(path));
+  }
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(db), std::move(reader)));
 }
 
 absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
@@ -107,9 +115,10 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
   const std::string& submitted_by =
       input.submitted_by.empty() ? s.author() : input.submitted_by;
   if (!s.request_id().empty()) {
-    ASSIGN_OR_RETURN(std::optional<v1::Submission> existing,
-                     FindByRequestKeyLocked({submitted_by, s.assignment_id(),
-                                             s.author(), s.request_id()}));
+    ASSIGN_OR_RETURN(
+        std::optional<v1::Submission> existing,
+        FindByRequestKey(db_.get(), {submitted_by, s.assignment_id(),
+                                     s.author(), s.request_id()}));
     if (existing.has_value()) {
       if (existing->content_sha256() != s.content_sha256()) {
         return ReusedRequestIdError(s.request_id(), "text");
@@ -138,12 +147,16 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
   }
   int draft = 1;
   {
-    ASSIGN_OR_RETURN(Statement count,
-                     db_->Prepare("SELECT COUNT(*) FROM submissions WHERE "
-                                  "assignment_id = ?1 AND author = ?2"));
-    count.Bind(1, s.assignment_id()).Bind(2, s.author());
-    ASSIGN_OR_RETURN(bool row, count.Step());
-    if (row) draft = static_cast<int>(count.ColumnInt(0)) + 1;
+    // The author's latest draft, found through the index in O(log n):
+    // counting their drafts cost a scan of them all on every insert.
+    // Submissions are never deleted, so the latest is also the count.
+    ASSIGN_OR_RETURN(Statement latest,
+                     db_->Prepare("SELECT draft FROM submissions WHERE "
+                                  "assignment_id = ?1 AND author = ?2 "
+                                  "ORDER BY seq DESC LIMIT 1"));
+    latest.Bind(1, s.assignment_id()).Bind(2, s.author());
+    ASSIGN_OR_RETURN(bool row, latest.Step());
+    if (row) draft = static_cast<int>(latest.ColumnInt(0)) + 1;
   }
   int64_t created_us = TimestampToMicros(s.create_time());
   {
@@ -235,8 +248,8 @@ absl::StatusOr<v1::Submission> SqliteStore::GetSubmission(absl::string_view id,
 
 absl::StatusOr<std::optional<v1::Submission>>
 SqliteStore::FindSubmissionByRequestKey(const SubmissionRequestKey& key) {
-  absl::MutexLock lock(&mutex_);
-  return FindByRequestKeyLocked(key);
+  ReadConnection db(this);
+  return FindByRequestKey(db.get(), key);
 }
 
 absl::StatusOr<SubmissionPage> SqliteStore::ListSubmissions(

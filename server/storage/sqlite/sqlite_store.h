@@ -1,5 +1,8 @@
 // The embedded default Store: one SQLite database file in WAL mode.
-// Thread-safe: one connection, serialised by a mutex.
+// Thread-safe: writes (and most reads) go through one connection serialised
+// by a mutex; the reads every call makes (its token, its caller's role, the
+// assignment, a request id) go through a second, read-only connection with
+// a mutex of its own, so they never wait behind a commit's fsync.
 #pragma once
 
 #include <map>
@@ -157,14 +160,29 @@ class SqliteStore : public Store {
       const AuditFilter& filter, const PageRequest& page) override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  SqliteStore(std::unique_ptr<SqliteDb> db, std::unique_ptr<SqliteDb> reader)
+      : db_(std::move(db)), reader_(std::move(reader)) {}
+
+  // The connection for one hot read, locked while this lives: the
+  // read-only one for a database file, else (":memory:") the writer's.
+  class ReadConnection {
+   public:
+    explicit ReadConnection(SqliteStore* store)
+        : lock_(store->reader_ != nullptr ? &store->read_mutex_
+                                          : &store->mutex_),
+          db_(store->reader_ != nullptr ? store->reader_.get()
+                                        : store->db_.get()) {}
+    SqliteDb* operator->() const { return db_; }
+    SqliteDb* get() const { return db_; }
+
+   private:
+    absl::MutexLock lock_;
+    SqliteDb* db_;
+  };
 
   // Inserts one submission inside an open transaction.
   absl::StatusOr<CreateSubmissionResult> InsertSubmissionLocked(
       const NewSubmission& submission) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  absl::StatusOr<std::optional<marginalia::v1::Submission>>
-  FindByRequestKeyLocked(const SubmissionRequestKey& key)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::Status InsertRubricLocked(const marginalia::v1::RubricInfo& info,
                                   absl::string_view text)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
@@ -193,13 +211,15 @@ class SqliteStore : public Store {
   absl::StatusOr<std::optional<marginalia::v1::Review>> ReplayReviewLocked(
       const marginalia::v1::Review& review, const RequestKey& key)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  absl::StatusOr<GradeRecord> GradeRecordLocked(absl::string_view submission_id)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   absl::Status InsertAuditLocked(const marginalia::v1::AuditEvent& event)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   absl::Mutex mutex_;
   std::unique_ptr<SqliteDb> db_ ABSL_GUARDED_BY(mutex_);
+  // Set once at opening (null for ":memory:"); the connection it points to
+  // is used under read_mutex_ only, through ReadConnection.
+  absl::Mutex read_mutex_;
+  const std::unique_ptr<SqliteDb> reader_;
 };
 
 }  // namespace marginalia::server
