@@ -47,7 +47,7 @@ TEST_F(ReadConnectionTest, ATokenIsFoundWhileAWriteWaitsForTheDatabase) {
   std::thread writer([&] {
     v1::User user;
     user.set_id("bo");
-    store_->CreateUser(user).IgnoreError();
+    store_->CreateUser(user, v1::AuditEvent()).IgnoreError();
     write_done = true;
   });
   absl::SleepFor(absl::Milliseconds(200));  // let the write start waiting
@@ -65,7 +65,7 @@ TEST_F(ReadConnectionTest, ATokenIsFoundWhileAWriteWaitsForTheDatabase) {
 }
 
 TEST_F(ReadConnectionTest, ARevocationIsSeenByTheNextLookup) {
-  ASSERT_TRUE(store_->RevokeToken("tok_1").ok());
+  ASSERT_TRUE(store_->RevokeToken("tok_1", v1::AuditEvent()).ok());
   auto token = store_->FindTokenBySecretHash("hash-1");
   ASSERT_TRUE(token.ok()) << token.status();
   ASSERT_TRUE(token->has_value());
