@@ -125,7 +125,9 @@ class HttpFrontTest : public ::testing::Test {
                {"enrol", "tutor", "--course", "hist", "--role", "tutor"});
     for (const char* id : {"amy", "ben"}) {
       tokens_[id] = server_.User(id);
-      server_.Ok(tutor_, {"enrol", id, "--course", "hist"});
+      // New users are in no course yet, so the administrator enrols them
+      // (a tutor enrols only people already in a course they teach).
+      server_.Ok(server_.admin(), {"enrol", id, "--course", "hist"});
     }
     server_.Ok(tutor_, {"assignment", "create", "hist101", "--course", "hist",
                         "--engine-feedback-now"});
