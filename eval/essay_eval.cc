@@ -384,10 +384,10 @@ void EvaluateOutline(absl::string_view name, const EssayGold& gold,
       absl::StrAppend(&gold_roles, gold_roles.empty() ? "" : "|",
                       Role_Name(static_cast<Role>(r)));
     }
-    tally->Count("roles.accuracy", RoleMatches(role, p),
-                 absl::StrCat(name, " ", Snippet(p.at().text(), 0, 40),
-                              " read as ", v1::SectionRole_Name(role),
-                              ", not ", gold_roles));
+    tally->Count(
+        "roles.accuracy", RoleMatches(role, p),
+        absl::StrCat(name, " ", Snippet(p.at().text(), 0, 40), " read as ",
+                     v1::SectionRole_Name(role), ", not ", gold_roles));
   }
   if (gold.structure_unmeasurable()) return;
   bool thesis = report.thesis().end() > report.thesis().begin();
