@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "rubrics/analysis/citations/name_utils.h"
 
 namespace marginalia::rubrics {
 
@@ -40,6 +41,17 @@ inline int HtmlSuperscriptNumber(absl::string_view text, std::size_t* length) {
     return 0;
   }
   *length = at + kClose.size();
+  return number;
+}
+
+// Strips an HTML superscript note number ("<sup>3</sup> ") and the white
+// space after it from the start of `*text` and returns it; 0, with `*text`
+// unchanged, when there is none.
+inline int StripHtmlSuperscript(absl::string_view* text) {
+  std::size_t length = 0;
+  int number = HtmlSuperscriptNumber(*text, &length);
+  if (number == 0) return 0;
+  *text = TrimSpace(text->substr(length));
   return number;
 }
 

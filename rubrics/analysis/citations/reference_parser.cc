@@ -22,12 +22,8 @@ bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
 // Strips "[3] ", "3. ", "3) ", "<sup>3</sup> " and returns the number (0
 // when none).
 int StripNumber(absl::string_view* text) {
+  if (int sup = StripHtmlSuperscript(text); sup > 0) return sup;
   absl::string_view t = *text;
-  std::size_t sup_length = 0;
-  if (int sup = HtmlSuperscriptNumber(t, &sup_length); sup > 0) {
-    *text = TrimSpace(t.substr(sup_length));
-    return sup;
-  }
   bool bracket = absl::ConsumePrefix(&t, "[");
   std::size_t digits = 0;
   while (digits < t.size() && digits < 4 && IsDigitByte(t[digits])) ++digits;
@@ -466,12 +462,8 @@ namespace {
 // there is none). Within a Notes section any leading number is the note's:
 // "3 Joan Scott", "3. Ibid.", "[3] ...", "³ ...".
 int StripNoteNumber(absl::string_view* text) {
+  if (int sup = StripHtmlSuperscript(text); sup > 0) return sup;
   absl::string_view t = *text;
-  std::size_t sup_length = 0;
-  if (int sup = HtmlSuperscriptNumber(t, &sup_length); sup > 0) {
-    *text = TrimSpace(t.substr(sup_length));
-    return sup;
-  }
   bool bracket = absl::ConsumePrefix(&t, "[");
   // Markdown's "[^3]" and "[^3]:".
   if (bracket) absl::ConsumePrefix(&t, "^");
