@@ -392,6 +392,17 @@ bool IsFootnoteLabel(absl::string_view inner, bool caret,
   return caret || note_labels.contains(inner);
 }
 
+// A footnote marker at `span` naming note `number`, in paragraph `index`.
+CitationRecord FootnoteMarker(TextSpan span, int number, int index) {
+  CitationRecord record;
+  record.span = span;
+  record.kind = v1::CITATION_KIND_FOOTNOTE;
+  record.style = v1::CITATION_STYLE_NUMERIC;
+  record.numbers.push_back(number);
+  record.paragraph = index;
+  return record;
+}
+
 // Superscript digits used as footnote markers: "...the plan.¹²"
 void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
                             int index, AnalysisResult* result) {
@@ -415,14 +426,9 @@ void FindSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
       number = AppendNoteDigit(number, more);
       end = next;
     }
-    CitationRecord record;
-    record.span =
-        TextSpan{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
-    record.kind = v1::CITATION_KIND_FOOTNOTE;
-    record.style = v1::CITATION_STYLE_NUMERIC;
-    record.numbers.push_back(number);
-    record.paragraph = index;
-    result->citations.push_back(std::move(record));
+    result->citations.push_back(FootnoteMarker(
+        TextSpan{static_cast<uint32_t>(at), static_cast<uint32_t>(end)}, number,
+        index));
     pos = end;
   }
 }
@@ -440,14 +446,9 @@ void FindHtmlSuperscriptMarkers(const Document& doc, const Paragraph& paragraph,
       ++pos;
       continue;
     }
-    CitationRecord record;
     uint32_t at = paragraph.span.begin + static_cast<uint32_t>(pos);
-    record.span = TextSpan{at, at + static_cast<uint32_t>(length)};
-    record.kind = v1::CITATION_KIND_FOOTNOTE;
-    record.style = v1::CITATION_STYLE_NUMERIC;
-    record.numbers.push_back(number);
-    record.paragraph = index;
-    result->citations.push_back(std::move(record));
+    result->citations.push_back(FootnoteMarker(
+        TextSpan{at, at + static_cast<uint32_t>(length)}, number, index));
     pos += length;
   }
 }
