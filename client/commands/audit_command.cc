@@ -1,4 +1,5 @@
-// marginalia audit (--submission S | --assignment A) [--format text|json]
+// marginalia audit [--submission S | --assignment A] [--format text|json]
+// Without a scope: the whole log, which only administrators may read.
 #include <memory>
 #include <string>
 
@@ -49,13 +50,16 @@ int RunAudit(const AuditArgs& args, CliContext& context) {
 void AddAuditCommand(CLI::App& app, CliContext& context, int* exit_code) {
   auto args = std::make_shared<AuditArgs>();
   CLI::App* command = app.add_subcommand(
-      "audit", "The audit log of grade changes and releases (staff)");
+      "audit",
+      "The audit log: grade changes and releases of a submission or an "
+      "assignment (staff), or without either the whole log, administrative "
+      "changes included (administrators)");
   auto* one = command->add_option("--submission", args->submission,
                                   "one submission's events");
   auto* all = command->add_option("--assignment", args->assignment,
                                   "an assignment's events");
   one->excludes(all);
-  command->require_option(1);
+  command->require_option(0, 1);
   AddFormatOption(command, &args->format);
   command->callback(
       [args, &context, exit_code] { *exit_code = RunAudit(*args, context); });

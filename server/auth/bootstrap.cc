@@ -7,9 +7,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "server/auth/audit_actions.h"
 #include "server/auth/tokens.h"
 #include "server/util/time_util.h"
 
@@ -145,7 +147,18 @@ absl::StatusOr<bool> EnsureAdmin(DirectoryStore& store, Clock& clock,
   ASSIGN_OR_RETURN(IssuedToken token,
                    MakeToken(admin.id(), "created on first start", clock, ids));
   RETURN_IF_ERROR(WriteSecretFile(token_path, token.secret + "\n"));
-  absl::Status stored = store.CreateUserWithToken(admin, token.record);
+  // Audited like any administrator's creation, under the server's name.
+  std::vector<marginalia::v1::AuditEvent> events(2);
+  for (marginalia::v1::AuditEvent& event : events) {
+    *event.mutable_time() = admin.create_time();
+    event.set_actor(kServerActor);
+    event.set_reason("first start");
+  }
+  events[0].set_action(kUserCreateAction);
+  events[0].set_new_value(UserAuditName(admin));
+  events[1].set_action(kTokenCreateAction);
+  events[1].set_new_value(TokenAuditName(token.record.token));
+  absl::Status stored = store.CreateUserWithToken(admin, token.record, events);
   if (!stored.ok()) {
     unlink(token_path.c_str());
     return stored;

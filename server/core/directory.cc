@@ -45,11 +45,6 @@ std::string Placement(const v1::Enrolment& enrolment, v1::CourseRole role) {
                       " as ", RoleName(role));
 }
 
-// "tok_1 for ada": a token as its audit events name it (never its secret).
-std::string TokenName(const v1::Token& token) {
-  return absl::StrCat(token.id(), " for ", token.user_id());
-}
-
 }  // namespace
 
 v1::AuditEvent Directory::Event(const Access& access,
@@ -69,8 +64,7 @@ absl::StatusOr<v1::User> Directory::CreateUser(const Access& access,
   RETURN_IF_ERROR(CheckLength("user.email", user.email(), kMaxEmailBytes));
   v1::AuditEvent event = Event(access, kUserCreateAction);
   *user.mutable_create_time() = event.time();
-  event.set_new_value(
-      absl::StrCat(user.id(), user.admin() ? " (administrator)" : ""));
+  event.set_new_value(UserAuditName(user));
   RETURN_IF_ERROR(store_->CreateUser(user, event));
   return user;
 }
@@ -141,7 +135,7 @@ absl::StatusOr<v1::CreateTokenResponse> Directory::CreateToken(
   ASSIGN_OR_RETURN(IssuedToken issued,
                    MakeToken(user_id, request.label(), *clock_, *ids_));
   v1::AuditEvent event = Event(access, kTokenCreateAction);
-  event.set_new_value(TokenName(issued.record.token));
+  event.set_new_value(TokenAuditName(issued.record.token));
   RETURN_IF_ERROR(store_->CreateToken(issued.record, event));
   v1::CreateTokenResponse response;
   *response.mutable_token() = issued.record.token;
@@ -163,7 +157,7 @@ absl::StatusOr<v1::Token> Directory::RevokeToken(const Access& access,
                                                  absl::string_view id) {
   ASSIGN_OR_RETURN(v1::Token token, store_->GetToken(id));
   v1::AuditEvent event = Event(access, kTokenRevokeAction);
-  event.set_old_value(TokenName(token));
+  event.set_old_value(TokenAuditName(token));
   event.set_new_value("revoked");
   return store_->RevokeToken(id, event);
 }

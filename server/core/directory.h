@@ -6,20 +6,13 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "marginalia/v1/admin.pb.h"
+#include "server/auth/audit_actions.h"
 #include "server/auth/caller.h"
 #include "server/storage/store.h"
 #include "server/util/clock.h"
 #include "server/util/id_generator.h"
 
 namespace marginalia::server {
-
-// The audit actions (AuditEvent.action) of administrative changes. Each
-// event names the actor, the time and the ids changed, never a secret.
-inline constexpr char kUserCreateAction[] = "user_create";
-inline constexpr char kCourseCreateAction[] = "course_create";
-inline constexpr char kEnrolAction[] = "enrolment";
-inline constexpr char kTokenCreateAction[] = "token_create";
-inline constexpr char kTokenRevokeAction[] = "token_revoke";
 
 // INVALID_ARGUMENT naming `field` unless `id` is 1 to 64 of [a-z0-9._-].
 absl::Status CheckId(absl::string_view field, absl::string_view id);

@@ -2,35 +2,35 @@
 // decides it, for single submissions and batches alike. A tutor may lock an
 // assignment after its due time and/or once a student's feedback is
 // released (DraftLock in admin.proto); a student's extension reopens it for
-// them until it ends. Thread-safe (holds nothing).
+// them until it ends. A draft is scored outside any lock, so the rule is
+// applied twice: before scoring (so a locked assignment costs no scoring)
+// and again in the transaction that stores the draft (DraftRuleAt), so that
+// a lock or a release made meanwhile still holds. Thread-safe (holds
+// nothing but a clock, which must be thread-safe).
 #pragma once
 
-#include <optional>
+#include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "marginalia/v1/admin.pb.h"
 #include "server/storage/store.h"
+#include "server/util/clock.h"
 
 namespace marginalia::server {
 
-// The facts the rule decides from.
-struct DraftFacts {
-  // The author has a draft whose feedback was released.
-  bool released_draft = false;
-  // The end of the author's extension, if they have one.
-  std::optional<absl::Time> extension_until;
-};
-
 // OK when the assignment takes a new draft from the author at `now`;
 // FAILED_PRECONDITION saying why not and what a tutor can do otherwise.
-absl::Status CheckDraftOpen(const marginalia::v1::Assignment& assignment,
+absl::Status CheckDraftOpen(absl::string_view assignment_id,
                             const DraftFacts& facts, absl::Time now);
 
 // Reads the facts from the store and applies CheckDraftOpen. Errors are the
-// store's, or CheckDraftOpen's.
-absl::Status CheckDraftOpen(Store& store,
-                            const marginalia::v1::Assignment& assignment,
+// store's (NOT_FOUND for an unknown assignment), or CheckDraftOpen's.
+absl::Status CheckDraftOpen(Store& store, absl::string_view assignment_id,
                             absl::string_view author, absl::Time now);
+
+// CheckDraftOpen at the clock's time of storing, for NewSubmission's
+// draft_rule. `clock` must outlive the rule.
+DraftRule DraftRuleAt(std::string assignment_id, Clock* clock);
 
 }  // namespace marginalia::server

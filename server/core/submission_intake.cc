@@ -64,8 +64,8 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   }
   ASSIGN_OR_RETURN(v1::Assignment assignment,
                    store_->GetAssignment(request.assignment_id()));
-  RETURN_IF_ERROR(
-      CheckDraftOpen(*store_, assignment, request.author(), clock_->Now()));
+  RETURN_IF_ERROR(CheckDraftOpen(*store_, assignment.id(), request.author(),
+                                 clock_->Now()));
   ASSIGN_OR_RETURN(
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
       rubrics_->Get(assignment.rubric_id(), assignment.rubric_version()));
@@ -89,6 +89,7 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
   s.set_text(std::move(text));
   prepared.submission.report = std::move(report);
   prepared.submission.submitted_by = std::string(caller);
+  prepared.submission.draft_rule = DraftRuleAt(assignment.id(), clock_);
   return prepared;
 }
 

@@ -38,9 +38,11 @@ class DirectoryStore {
   // ALREADY_EXISTS when the id is taken.
   virtual absl::Status CreateUser(const marginalia::v1::User& user,
                                   const marginalia::v1::AuditEvent& event) = 0;
-  // Creates a user and a token for it in one transaction (the first admin).
-  virtual absl::Status CreateUserWithToken(const marginalia::v1::User& user,
-                                           const TokenRecord& token) = 0;
+  // Creates a user and a token for it and appends `events`, in one
+  // transaction (the first administrator).
+  virtual absl::Status CreateUserWithToken(
+      const marginalia::v1::User& user, const TokenRecord& token,
+      const std::vector<marginalia::v1::AuditEvent>& events) = 0;
   // NOT_FOUND when there is no such user.
   virtual absl::StatusOr<marginalia::v1::User> GetUser(
       absl::string_view id) = 0;
@@ -117,9 +119,6 @@ class DirectoryStore {
   virtual absl::Status PutExtension(
       const marginalia::v1::Extension& extension,
       const marginalia::v1::AuditEvent& event) = 0;
-  // The student's extension for the assignment, if one was granted.
-  virtual absl::StatusOr<std::optional<marginalia::v1::Extension>> GetExtension(
-      absl::string_view assignment_id, absl::string_view student) = 0;
 };
 
 }  // namespace marginalia::server

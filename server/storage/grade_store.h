@@ -70,11 +70,6 @@ class GradeStore {
       const ReleaseScope& scope, absl::string_view actor,
       const google::protobuf::Timestamp& time) = 0;
 
-  // Whether the feedback on any of `author`'s drafts of the assignment has
-  // been released.
-  virtual absl::StatusOr<bool> HasReleasedDraft(absl::string_view assignment_id,
-                                                absl::string_view author) = 0;
-
   // Appends one event on its own.
   virtual absl::Status AppendAuditEvent(
       const marginalia::v1::AuditEvent& event) = 0;

@@ -3,6 +3,7 @@
 // Records are the API's Protobuf messages. Implementations are thread-safe.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "marginalia/v1/admin.pb.h"
 #include "marginalia/v1/report.pb.h"
 #include "marginalia/v1/rubric.pb.h"
 #include "marginalia/v1/rubric_service.pb.h"
@@ -32,6 +35,22 @@ struct SubmissionPage {
   std::string next_page_token;
 };
 
+// What the store knows that decides whether an author may add a draft to an
+// assignment (the rule itself: server/core/draft_lock.h).
+struct DraftFacts {
+  marginalia::v1::DraftLock lock;
+  // The assignment's due time, if it has one.
+  std::optional<absl::Time> due_time;
+  // The author has a draft whose feedback was released.
+  bool released_draft = false;
+  // The end of the author's extension, if they have one.
+  std::optional<absl::Time> extension_until;
+};
+
+// Decides from the facts read in the transaction that would store a draft:
+// a non-OK status refuses the draft with that status.
+using DraftRule = std::function<absl::Status(const DraftFacts&)>;
+
 // A submission to store, with its report.
 struct NewSubmission {
   // All fields but `draft`, which the store assigns.
@@ -40,6 +59,9 @@ struct NewSubmission {
   // The user who sent it: the author, or staff on their behalf. Scopes the
   // request_id (see SubmissionRequestKey).
   std::string submitted_by;
+  // Applied inside the storing transaction, so that a lock set or a release
+  // made while the essay was scored still holds. Empty: no rule.
+  DraftRule draft_rule;
 };
 
 // A submission's idempotency key as the server scopes it: the same
@@ -74,7 +96,8 @@ class Store : public DirectoryStore, public ReviewStore, public GradeStore {
   // returns OK. When its request key (SubmissionRequestKey) is set and
   // already used for the same text, nothing is stored and the earlier
   // submission is returned with created = false; ALREADY_EXISTS when it
-  // was used for another text.
+  // was used for another text. Otherwise the submission's draft_rule, if
+  // any, decides from the facts as they stand in the same transaction.
   virtual absl::StatusOr<CreateSubmissionResult> CreateSubmission(
       const NewSubmission& submission) = 0;
 
@@ -96,6 +119,11 @@ class Store : public DirectoryStore, public ReviewStore, public GradeStore {
   // page token or size.
   virtual absl::StatusOr<SubmissionPage> ListSubmissions(
       const SubmissionFilter& filter, const PageRequest& page) = 0;
+
+  // The facts that decide whether `author` may add a draft to the
+  // assignment. NOT_FOUND for an unknown assignment.
+  virtual absl::StatusOr<DraftFacts> ReadDraftFacts(
+      absl::string_view assignment_id, absl::string_view author) = 0;
 
   // The submission with that draft number of `author` for the assignment.
   virtual absl::StatusOr<std::optional<marginalia::v1::Submission>> FindDraft(

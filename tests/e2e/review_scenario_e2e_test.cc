@@ -233,5 +233,18 @@ TEST_F(ReviewScenarioTest, ExportListsEveryStudentWithTheirGrade) {
   EXPECT_THAT(denied.err, HasSubstr("PERMISSION_DENIED"));
 }
 
+TEST_F(ReviewScenarioTest, AdministratorsReadTheWholeAuditLogFromTheCli) {
+  std::string log = server_.Ok(admin(), {"audit"});
+  // From the first start on: the administrator, then everything set up.
+  EXPECT_THAT(log, HasSubstr("marginalia user_create: - -> admin "
+                             "(administrator) (reason: first start)"));
+  EXPECT_THAT(log, HasSubstr("admin course_create"));
+  EXPECT_THAT(log, HasSubstr("admin enrolment: - -> amy in hist as student"));
+  // A tutor reads the log of what they grade, not the whole of it.
+  ProcessResult refused = Cli(server_.address(), tutor_, {"audit"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("PERMISSION_DENIED"));
+}
+
 }  // namespace
 }  // namespace marginalia

@@ -136,12 +136,16 @@ absl::Status SqliteStore::CreateUser(const v1::User& user,
   return transaction.Commit();
 }
 
-absl::Status SqliteStore::CreateUserWithToken(const v1::User& user,
-                                              const TokenRecord& token) {
+absl::Status SqliteStore::CreateUserWithToken(
+    const v1::User& user, const TokenRecord& token,
+    const std::vector<v1::AuditEvent>& events) {
   absl::MutexLock lock(&mutex_);
   ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(db_.get()));
   RETURN_IF_ERROR(InsertUserLocked(user));
   RETURN_IF_ERROR(InsertTokenLocked(token));
+  for (const v1::AuditEvent& event : events) {
+    RETURN_IF_ERROR(InsertAuditLocked(event));
+  }
   return transaction.Commit();
 }
 
@@ -526,23 +530,6 @@ absl::Status SqliteStore::PutExtension(const v1::Extension& extension,
   RETURN_IF_ERROR(upsert.Run());
   RETURN_IF_ERROR(InsertAuditLocked(event));
   return transaction.Commit();
-}
-
-absl::StatusOr<std::optional<v1::Extension>> SqliteStore::GetExtension(
-    absl::string_view assignment_id, absl::string_view student) {
-  ReadConnection db(this);
-  ASSIGN_OR_RETURN(Statement select,
-                   db->Prepare("SELECT until_us, granted_by FROM extensions "
-                               "WHERE assignment_id = ?1 AND student = ?2"));
-  select.Bind(1, assignment_id).Bind(2, student);
-  ASSIGN_OR_RETURN(bool row, select.Step());
-  if (!row) return std::optional<v1::Extension>();
-  v1::Extension extension;
-  extension.set_assignment_id(std::string(assignment_id));
-  extension.set_student(std::string(student));
-  *extension.mutable_until() = MicrosToTimestamp(select.ColumnInt(0));
-  extension.set_granted_by(select.ColumnText(1));
-  return std::optional<v1::Extension>(std::move(extension));
 }
 
 }  // namespace marginalia::server

@@ -234,19 +234,6 @@ absl::StatusOr<int> SqliteStore::Release(
   return static_cast<int>(pending.size());
 }
 
-absl::StatusOr<bool> SqliteStore::HasReleasedDraft(
-    absl::string_view assignment_id, absl::string_view author) {
-  ReadConnection db(this);
-  ASSIGN_OR_RETURN(
-      Statement select,
-      db->Prepare("SELECT EXISTS (SELECT 1 FROM submissions s JOIN releases "
-                  "r ON r.submission_id = s.id WHERE s.assignment_id = ?1 "
-                  "AND s.author = ?2)"));
-  select.Bind(1, assignment_id).Bind(2, author);
-  ASSIGN_OR_RETURN(bool row, select.Step());
-  return row && select.ColumnInt(0) != 0;
-}
-
 absl::Status SqliteStore::AppendAuditEvent(const v1::AuditEvent& event) {
   absl::MutexLock lock(&mutex_);
   return InsertAuditLocked(event);

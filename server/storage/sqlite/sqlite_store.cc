@@ -88,6 +88,46 @@ absl::StatusOr<std::optional<v1::Submission>> FindByRequestKey(
   return std::optional<v1::Submission>(ReadSubmission(select, false));
 }
 
+// The facts of draft_lock.h for `author` on the assignment, as `db` sees
+// them (inside the writer's transaction, or on the read connection).
+absl::StatusOr<DraftFacts> QueryDraftFacts(SqliteDb* db,
+                                           absl::string_view assignment_id,
+                                           absl::string_view author) {
+  DraftFacts facts;
+  {
+    ASSIGN_OR_RETURN(Statement select,
+                     db->Prepare("SELECT lock_after_due, lock_after_release, "
+                                 "due_time_us FROM assignments WHERE id = ?1"));
+    select.Bind(1, assignment_id);
+    ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) return NoSuchId("assignment", assignment_id);
+    facts.lock.set_after_due(select.ColumnInt(0) != 0);
+    facts.lock.set_after_release(select.ColumnInt(1) != 0);
+    if (select.ColumnInt(2) != 0) {
+      facts.due_time = absl::FromUnixMicros(select.ColumnInt(2));
+    }
+  }
+  {
+    ASSIGN_OR_RETURN(
+        Statement select,
+        db->Prepare("SELECT EXISTS (SELECT 1 FROM submissions s JOIN "
+                    "releases r ON r.submission_id = s.id WHERE "
+                    "s.assignment_id = ?1 AND s.author = ?2)"));
+    select.Bind(1, assignment_id).Bind(2, author);
+    ASSIGN_OR_RETURN(bool row, select.Step());
+    facts.released_draft = row && select.ColumnInt(0) != 0;
+  }
+  {
+    ASSIGN_OR_RETURN(Statement select,
+                     db->Prepare("SELECT until_us FROM extensions WHERE "
+                                 "assignment_id = ?1 AND student = ?2"));
+    select.Bind(1, assignment_id).Bind(2, author);
+    ASSIGN_OR_RETURN(bool row, select.Step());
+    if (row) facts.extension_until = absl::FromUnixMicros(select.ColumnInt(0));
+  }
+  return facts;
+}
+
 constexpr absl::string_view kRubricColumns =
     "rubric_id, version, name, description, built_in, created_by, "
     "create_time_us, text, course_id";
@@ -144,6 +184,11 @@ absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(
           "submit again"));
     }
     if (row) due_us = pinned.ColumnInt(2);
+  }
+  if (input.draft_rule) {
+    ASSIGN_OR_RETURN(DraftFacts facts,
+                     QueryDraftFacts(db_.get(), s.assignment_id(), s.author()));
+    RETURN_IF_ERROR(input.draft_rule(facts));
   }
   int draft = 1;
   {
@@ -250,6 +295,12 @@ absl::StatusOr<std::optional<v1::Submission>>
 SqliteStore::FindSubmissionByRequestKey(const SubmissionRequestKey& key) {
   ReadConnection db(this);
   return FindByRequestKey(db.get(), key);
+}
+
+absl::StatusOr<DraftFacts> SqliteStore::ReadDraftFacts(
+    absl::string_view assignment_id, absl::string_view author) {
+  ReadConnection db(this);
+  return QueryDraftFacts(db.get(), assignment_id, author);
 }
 
 absl::StatusOr<SubmissionPage> SqliteStore::ListSubmissions(

@@ -41,6 +41,8 @@ class SqliteStore : public Store {
   FindSubmissionByRequestKey(const SubmissionRequestKey& key) override;
   absl::StatusOr<SubmissionPage> ListSubmissions(
       const SubmissionFilter& filter, const PageRequest& page) override;
+  absl::StatusOr<DraftFacts> ReadDraftFacts(absl::string_view assignment_id,
+                                            absl::string_view author) override;
   absl::StatusOr<std::optional<marginalia::v1::Submission>> FindDraft(
       absl::string_view assignment_id, absl::string_view author,
       int draft) override;
@@ -60,8 +62,9 @@ class SqliteStore : public Store {
   // DirectoryStore (sqlite_directory_store.cc).
   absl::Status CreateUser(const marginalia::v1::User& user,
                           const marginalia::v1::AuditEvent& event) override;
-  absl::Status CreateUserWithToken(const marginalia::v1::User& user,
-                                   const TokenRecord& token) override;
+  absl::Status CreateUserWithToken(
+      const marginalia::v1::User& user, const TokenRecord& token,
+      const std::vector<marginalia::v1::AuditEvent>& events) override;
   absl::StatusOr<marginalia::v1::User> GetUser(absl::string_view id) override;
   absl::StatusOr<Page<marginalia::v1::User>> ListUsers(
       const PageRequest& page) override;
@@ -107,8 +110,6 @@ class SqliteStore : public Store {
                             const marginalia::v1::AuditEvent& event) override;
   absl::Status PutExtension(const marginalia::v1::Extension& extension,
                             const marginalia::v1::AuditEvent& event) override;
-  absl::StatusOr<std::optional<marginalia::v1::Extension>> GetExtension(
-      absl::string_view assignment_id, absl::string_view student) override;
 
   // ReviewStore (sqlite_review_store.cc).
   absl::StatusOr<CreateCommentResult> CreateComment(
@@ -152,8 +153,6 @@ class SqliteStore : public Store {
   absl::StatusOr<int> Release(const ReleaseScope& scope,
                               absl::string_view actor,
                               const google::protobuf::Timestamp& time) override;
-  absl::StatusOr<bool> HasReleasedDraft(absl::string_view assignment_id,
-                                        absl::string_view author) override;
   absl::Status AppendAuditEvent(
       const marginalia::v1::AuditEvent& event) override;
   absl::StatusOr<Page<marginalia::v1::AuditEvent>> ListAuditEvents(

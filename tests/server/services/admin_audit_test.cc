@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "marginalia/v1/admin.grpc.pb.h"
 #include "marginalia/v1/grade.grpc.pb.h"
 #include "tests/testing/course_fixture.h"
@@ -74,6 +75,21 @@ TEST_F(AdminAuditTest, UsersCoursesAndEnrolmentsLeaveAnEvent) {
   v1::AuditEvent promoted = Find("enrolment", "zed in art as tutor");
   EXPECT_EQ(promoted.old_value(), "zed in art as student");
   EXPECT_EQ(promoted.actor(), "admin");
+}
+
+TEST_F(AdminAuditTest, TheFirstAdministratorIsAuditedAsMadeByTheServer) {
+  v1::AuditEvent admin = Find("user_create", "admin (administrator)");
+  EXPECT_EQ(admin.actor(), "marginalia");
+  EXPECT_THAT(admin.reason(), HasSubstr("first start"));
+  std::vector<v1::AuditEvent> tokens;
+  for (const v1::AuditEvent& event : Events("token_create")) {
+    if (absl::EndsWith(event.new_value(), " for admin")) {
+      tokens.push_back(event);
+    }
+  }
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0].actor(), "marginalia");
+  EXPECT_THAT(tokens[0].DebugString(), Not(HasSubstr(server_.admin_token())));
 }
 
 TEST_F(AdminAuditTest, TutorsEnrolmentsAreAuditedUnderTheirName) {

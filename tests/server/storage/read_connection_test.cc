@@ -29,7 +29,7 @@ class ReadConnectionTest : public ::testing::Test {
     token.token.set_id("tok_1");
     token.token.set_user_id("ada");
     token.secret_sha256 = "hash-1";
-    ASSERT_TRUE(store_->CreateUserWithToken(user, token).ok());
+    ASSERT_TRUE(store_->CreateUserWithToken(user, token, {}).ok());
   }
 
   testing::TempDir dir_;
