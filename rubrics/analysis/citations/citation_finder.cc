@@ -39,12 +39,12 @@ bool IsCommonLeadWord(const Lexicon& lexicon, std::size_t word) {
 // one ("<sup>3</sup> ...") or a link definition ("[wiki]: https://..."): a
 // note or a source, not prose.
 bool IsLinkOrNoteDefinition(absl::string_view text) {
-  constexpr std::size_t kMaxLabel = 40;
   std::size_t sup_length = 0;
   if (HtmlSuperscriptNumber(text, &sup_length) > 0) return true;
   if (!absl::StartsWith(text, "[")) return false;
   std::size_t close = text.find("]:");
-  return close != absl::string_view::npos && close > 1 && close <= kMaxLabel &&
+  return close != absl::string_view::npos && close > 1 &&
+         close <= kMaxNoteLabel &&
          text.substr(0, close).find(']') == absl::string_view::npos;
 }
 
@@ -384,8 +384,7 @@ CitationRecord IbidCitation(absl::string_view inner,
 // the caret no other use); without one only a label a note defines.
 bool IsFootnoteLabel(absl::string_view inner, bool caret,
                      const absl::flat_hash_set<std::string>& note_labels) {
-  constexpr std::size_t kMaxLabel = 40;
-  if (inner.empty() || inner.size() > kMaxLabel ||
+  if (inner.empty() || inner.size() > kMaxNoteLabel ||
       absl::StrContains(inner, '\n')) {
     return false;
   }

@@ -14,6 +14,10 @@ namespace marginalia::rubrics {
 
 inline constexpr int kMaxNoteNumber = 999999999;
 
+// The longest note label read ("[^White1]", "[^3]:"): longer bracketed text
+// is prose or a link, not a note.
+inline constexpr std::size_t kMaxNoteLabel = 40;
+
 // `number` followed by decimal `digit` (0-9), or kMaxNoteNumber when that
 // would pass it.
 inline int AppendNoteDigit(int number, int digit) {

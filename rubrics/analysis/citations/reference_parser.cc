@@ -621,10 +621,9 @@ ParsedReference ParseNoteEntry(absl::string_view text) {
   absl::string_view rest = TrimSpace(text);
   entry.number = StripNoteNumber(&rest);
   // A Markdown note with a label rather than a number: "[^White1]: ...".
-  constexpr std::size_t kMaxLabel = 40;
   if (std::size_t close = rest.find("]:");
       entry.number == 0 && absl::StartsWith(rest, "[^") &&
-      close != absl::string_view::npos && close <= kMaxLabel) {
+      close != absl::string_view::npos && close <= kMaxNoteLabel) {
     entry.label = std::string(rest.substr(2, close - 2));
     rest = TrimSpace(rest.substr(close + 2));
   }
