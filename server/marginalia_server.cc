@@ -165,7 +165,7 @@ void MarginaliaServer::BuildServices() {
   submission_service_ = std::make_unique<SubmissionServiceImpl>(
       auth, intake_.get(), store, feedback_.get(), peer_review_.get());
   scoring_service_ = std::make_unique<ScoringServiceImpl>(
-      auth, rubrics, &engine_, options_.max_essay_bytes);
+      auth, rubrics, store, &engine_, options_.max_essay_bytes);
   rubric_service_ = std::make_unique<RubricServiceImpl>(auth, rubrics, store);
   review_service_ = std::make_unique<ReviewServiceImpl>(
       auth, comments_.get(), peer_review_.get(), peer_consensus_.get(), store);

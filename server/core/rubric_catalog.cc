@@ -107,6 +107,18 @@ RubricCatalog::GetForCourse(absl::string_view course_id, absl::string_view id,
   return rubric;
 }
 
+absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>>
+RubricCatalog::GetForReader(VisibilityPolicy& reader, absl::string_view id,
+                            int version) {
+  ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
+                   Get(id, version));
+  ASSIGN_OR_RETURN(StoredRubric stored,
+                   store_->GetRubric(rubric->id(), rubric->version()));
+  ASSIGN_OR_RETURN(bool may, reader.MayRead(stored.info));
+  if (!may) return Missing(id, version);
+  return rubric;
+}
+
 absl::StatusOr<std::vector<v1::RubricInfo>> RubricCatalog::List(
     VisibilityPolicy& reader, bool all_versions) {
   ASSIGN_OR_RETURN(std::vector<v1::RubricInfo> all,

@@ -39,6 +39,11 @@ class RubricCatalog {
   absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> GetForCourse(
       absl::string_view course_id, absl::string_view id, int version = 0);
 
+  // Get for `reader` (scoring a text with it): NOT_FOUND, with the message
+  // for a missing rubric, when `reader` may not see it.
+  absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> GetForReader(
+      VisibilityPolicy& reader, absl::string_view id, int version = 0);
+
   // The rubrics `reader` may see (VisibilityPolicy::MayRead), sorted by id
   // then version; every version when `all_versions`, else each one's latest.
   absl::StatusOr<std::vector<marginalia::v1::RubricInfo>> List(

@@ -6,6 +6,7 @@
 #include "rubrics/rubric/rubric_loader.h"
 #include "rubrics/rubric/rubric_registry.h"
 #include "server/core/submission_intake.h"
+#include "server/core/visibility.h"
 #include "server/services/call_limits.h"
 #include "server/services/grpc_status.h"
 
@@ -14,8 +15,10 @@ namespace {
 
 namespace v1 = ::marginalia::v1;
 
+// The rubric given inline, or an installed one `reader` may see.
 absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> ResolveRubric(
-    const v1::ScoreTextRequest& request, RubricCatalog* catalog) {
+    const v1::ScoreTextRequest& request, RubricCatalog* catalog,
+    VisibilityPolicy& reader) {
   if (request.has_rubric()) {
     rubrics::RubricValidation validation =
         rubrics::ValidateRubric(request.rubric(), "rubric");
@@ -28,7 +31,7 @@ absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> ResolveRubric(
   absl::string_view id = request.rubric_id().empty()
                              ? rubrics::kDefaultRubricId
                              : absl::string_view(request.rubric_id());
-  return catalog->Get(id, request.rubric_version());
+  return catalog->GetForReader(reader, id, request.rubric_version());
 }
 
 }  // namespace
@@ -47,7 +50,8 @@ grpc::Status ScoringServiceImpl::ScoreText(grpc::ServerContext* context,
   absl::StatusOr<std::string> text =
       rubrics::NormalizeEssayText(request->text());
   if (!text.ok()) return ToGrpcStatus(text.status());
-  auto rubric = ResolveRubric(*request, rubrics_);
+  VisibilityPolicy reader(store_, *access);
+  auto rubric = ResolveRubric(*request, rubrics_, reader);
   if (!rubric.ok()) return ToGrpcStatus(rubric.status());
   absl::StatusOr<v1::FeedbackReport> report =
       engine_->Score(*text, **rubric, CallScoreLimits(context));

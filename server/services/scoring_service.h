@@ -7,6 +7,7 @@
 #include "rubrics/engine/engine.h"
 #include "server/core/rubric_catalog.h"
 #include "server/services/call_auth.h"
+#include "server/storage/store.h"
 
 namespace marginalia::server {
 
@@ -14,10 +15,11 @@ class ScoringServiceImpl final
     : public marginalia::v1::ScoringService::Service {
  public:
   // Every pointer must outlive the service.
-  ScoringServiceImpl(CallAuth* auth, RubricCatalog* rubrics,
+  ScoringServiceImpl(CallAuth* auth, RubricCatalog* rubrics, Store* store,
                      const rubrics::Engine* engine, std::size_t max_essay_bytes)
       : auth_(auth),
         rubrics_(rubrics),
+        store_(store),
         engine_(engine),
         max_essay_bytes_(max_essay_bytes) {}
 
@@ -28,6 +30,7 @@ class ScoringServiceImpl final
  private:
   CallAuth* auth_;
   RubricCatalog* rubrics_;
+  Store* store_;
   const rubrics::Engine* engine_;
   std::size_t max_essay_bytes_;
 };

@@ -11,6 +11,7 @@
 
 #include "marginalia/v1/admin.grpc.pb.h"
 #include "marginalia/v1/rubric_service.grpc.pb.h"
+#include "marginalia/v1/scoring.grpc.pb.h"
 #include "server/storage/sqlite/sqlite_db.h"
 #include "server/storage/sqlite/sqlite_store.h"
 #include "tests/testing/course_fixture.h"
@@ -192,6 +193,38 @@ TEST_F(RubricOwnershipTest, ACourseRubricIsSeenOnlyByItsCourseAndAdmins) {
     EXPECT_EQ(Read(*outside, "short-essay", 1).error_message(),
               "no rubric 'short-essay' version 1");
   }
+}
+
+// Scoring a text with a rubric reads its criteria, descriptors and pattern
+// messages back in the report: another course's rubric must be as missing
+// there as everywhere else.
+TEST_F(RubricOwnershipTest, AnotherCoursesRubricCannotScoreAText) {
+  v1::CreateRubricVersionResponse response;
+  ASSERT_TRUE(
+      Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
+  auto scoring = v1::ScoringService::NewStub(server_.channel());
+  auto score = [&](const testing::Person& who, const std::string& id) {
+    v1::ScoreTextRequest request;
+    request.set_text("A short essay.\n\nIt argues a point.\n");
+    request.set_rubric_id(id);
+    v1::ScoreTextResponse scored;
+    TokenContext context(who.token);
+    return scoring->ScoreText(&context, request, &scored);
+  };
+  EXPECT_TRUE(score(history_.students[0], "short-essay").ok());
+  for (const testing::Person* outside :
+       {&geography_.tutor, &geography_.students[0]}) {
+    grpc::Status hidden = score(*outside, "short-essay");
+    grpc::Status missing = score(*outside, "no-such-rubric");
+    EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
+    std::string expected = missing.error_message();
+    expected.replace(expected.find("no-such-rubric"),
+                     std::string("no-such-rubric").size(), "short-essay");
+    EXPECT_EQ(hidden.error_message(), expected);
+  }
+  // Built-ins score for everyone.
+  EXPECT_TRUE(score(geography_.students[0], "history-essay").ok());
 }
 
 TEST_F(RubricOwnershipTest, AnotherCoursesRubricReadsAsMissingToAssign) {
