@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "marginalia/v1/rubric.pb.h"
@@ -15,7 +16,8 @@ namespace marginalia::rubrics {
 // A tutor's RE2 check, compiled.
 struct CompiledPattern {
   marginalia::v1::PatternCheck check;
-  std::unique_ptr<const RE2> regex;
+  // Shared, so that a renamed copy of a rubric (WithId) needs no recompiling.
+  std::shared_ptr<const RE2> regex;
 };
 
 class CompiledRubric {
@@ -36,6 +38,15 @@ class CompiledRubric {
 
   // Sum of the criteria's max_score.
   double MaxScore() const;
+
+  // The same rubric named `id` (a course's rubric is stored under its
+  // course's name, "hist/short-essay"), sharing the compiled patterns.
+  std::shared_ptr<const CompiledRubric> WithId(std::string id) const {
+    marginalia::v1::Rubric renamed = rubric_;
+    renamed.set_id(std::move(id));
+    return std::make_shared<const CompiledRubric>(std::move(renamed), patterns_,
+                                                  source_);
+  }
 
  private:
   marginalia::v1::Rubric rubric_;

@@ -55,6 +55,7 @@ absl::StatusOr<v1::Assignment> Assignments::Create(v1::Assignment assignment) {
       std::shared_ptr<const rubrics::CompiledRubric> rubric,
       rubrics_->GetForCourse(assignment.course_id(), assignment.rubric_id(),
                              assignment.rubric_version()));
+  assignment.set_rubric_id(rubric->id());
   assignment.set_rubric_version(rubric->version());
   *assignment.mutable_create_time() = ToTimestamp(clock_->Now());
   RETURN_IF_ERROR(store_->CreateAssignment(assignment));

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
@@ -25,6 +26,13 @@ absl::Status CheckOwner(const v1::RubricInfo& current,
                      " is built in and never changes; install yours under "
                      "another id"));
   }
+  if (current.course_id().empty() && !course_id.empty()) {
+    // Public anyway: naming it leaks nothing.
+    return absl::FailedPreconditionError(
+        absl::StrCat("rubric ", QuotePrefix(current.id()),
+                     " is a site-wide rubric; install yours under another "
+                     "id"));
+  }
   if (current.course_id() != course_id) {
     return absl::FailedPreconditionError(
         absl::StrCat("rubric id ", QuotePrefix(current.id()),
@@ -39,6 +47,11 @@ std::string RubricName(absl::string_view id, int version) {
 }
 
 }  // namespace
+
+std::string StoredRubricId(absl::string_view course_id, absl::string_view id) {
+  if (course_id.empty()) return std::string(id);
+  return absl::StrCat(course_id, "/", id);
+}
 
 absl::Status RubricCatalog::InstallBuiltIns(
     const rubrics::RubricRegistry& built_ins) {
@@ -89,6 +102,9 @@ RubricCatalog::Get(absl::string_view id, int version) {
       std::shared_ptr<const rubrics::CompiledRubric> compiled,
       rubrics::LoadRubricText(
           stored->text, absl::StrCat(key.first, "@v", key.second), key.second));
+  // The text names the rubric as its author wrote it; a course's rubric is
+  // stored, pinned and reported under its course's name.
+  if (compiled->id() != key.first) compiled = compiled->WithId(key.first);
   absl::MutexLock lock(&mutex_);
   return cache_.emplace(key, std::move(compiled)).first->second;
 }
@@ -96,6 +112,16 @@ RubricCatalog::Get(absl::string_view id, int version) {
 absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>>
 RubricCatalog::GetForCourse(absl::string_view course_id, absl::string_view id,
                             int version) {
+  if (!course_id.empty() && !absl::StrContains(id, '/')) {
+    std::string own = StoredRubricId(course_id, id);
+    ASSIGN_OR_RETURN(int latest, store_->LatestRubricVersion(own));
+    if (latest > 0) {
+      absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> rubric =
+          Get(own, version);
+      if (absl::IsNotFound(rubric.status())) return Missing(id, version);
+      return rubric;
+    }
+  }
   ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> rubric,
                    Get(id, version));
   ASSIGN_OR_RETURN(StoredRubric stored,
@@ -150,11 +176,25 @@ absl::StatusOr<v1::CreateRubricVersionResponse> RubricCatalog::CreateVersion(
     absl::string_view course_id) {
   ASSIGN_OR_RETURN(std::shared_ptr<const rubrics::CompiledRubric> compiled,
                    rubrics::LoadRubricText(text, "rubric"));
-  ASSIGN_OR_RETURN(int latest, store_->LatestRubricVersion(compiled->id()));
+  std::string id = StoredRubricId(course_id, compiled->id());
+  if (id != compiled->id()) {
+    // A course's bare ids never shadow a site rubric's, so that a bare id
+    // in a course means one rubric. Course rubrics stored under a bare id
+    // (before courses had their own names) are not the site's: they are
+    // neither refused nor named here.
+    ASSIGN_OR_RETURN(int site, store_->LatestRubricVersion(compiled->id()));
+    if (site > 0) {
+      ASSIGN_OR_RETURN(StoredRubric bare,
+                       store_->GetRubric(compiled->id(), site));
+      if (bare.info.course_id().empty()) {
+        RETURN_IF_ERROR(CheckOwner(bare.info, course_id));
+      }
+    }
+  }
+  ASSIGN_OR_RETURN(int latest, store_->LatestRubricVersion(id));
   v1::CreateRubricVersionResponse response;
   if (latest > 0) {
-    ASSIGN_OR_RETURN(StoredRubric current,
-                     store_->GetRubric(compiled->id(), latest));
+    ASSIGN_OR_RETURN(StoredRubric current, store_->GetRubric(id, latest));
     RETURN_IF_ERROR(CheckOwner(current.info, course_id));
     if (current.text == text) {
       *response.mutable_info() = std::move(current.info);
@@ -162,7 +202,7 @@ absl::StatusOr<v1::CreateRubricVersionResponse> RubricCatalog::CreateVersion(
     }
   }
   v1::RubricInfo& info = *response.mutable_info();
-  info.set_id(compiled->id());
+  info.set_id(id);
   info.set_version(latest + 1);
   info.set_name(compiled->proto().name());
   info.set_description(compiled->proto().description());

@@ -21,6 +21,13 @@
 
 namespace marginalia::server {
 
+// The id a rubric is stored under. A course's rubric is "<course>/<id>", so
+// that each course names its rubrics on its own and installing one never
+// tells a tutor what another course holds; a site rubric (built in, or
+// installed by an administrator) keeps its bare id. Neither course nor
+// rubric ids contain '/', so the two never collide.
+std::string StoredRubricId(absl::string_view course_id, absl::string_view id);
+
 class RubricCatalog {
  public:
   // `store` and `clock` must outlive the catalog.
@@ -34,8 +41,10 @@ class RubricCatalog {
   absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> Get(
       absl::string_view id, int version = 0);
 
-  // Get for an assignment of `course_id`: NOT_FOUND, with the message for a
-  // missing rubric, when the rubric belongs to another course.
+  // Get for an assignment of `course_id`. A bare id names the course's own
+  // rubric when the course has one by that id, else the site's; NOT_FOUND,
+  // with the message for a missing rubric, when the rubric belongs to
+  // another course.
   absl::StatusOr<std::shared_ptr<const rubrics::CompiledRubric>> GetForCourse(
       absl::string_view course_id, absl::string_view id, int version = 0);
 
@@ -56,9 +65,11 @@ class RubricCatalog {
       VisibilityPolicy& reader, absl::string_view id, int version);
 
   // Validates `text` and installs it as the next version of its rubric,
-  // owned by `course_id` (empty: site-wide), and appends a "rubric_install"
-  // audit event. FAILED_PRECONDITION for a built-in rubric (they never
-  // change) and for a rubric id another owner holds. Text identical to the
+  // owned by `course_id` (empty: site-wide) and stored under
+  // StoredRubricId, and appends a "rubric_install" audit event.
+  // FAILED_PRECONDITION for a built-in rubric (they never change) and, for
+  // a site-wide install, for an id a course held before course rubrics had
+  // their own names. Text identical to the
   // latest version's installs nothing: that version comes back with
   // created = false. INVALID_ARGUMENT listing every "file:line: problem"
   // when the text is invalid.

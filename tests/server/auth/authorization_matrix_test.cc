@@ -364,7 +364,7 @@ AuthorizationMatrixTest::Calls() {
   // The rubric BuildWorld installed for course hist.
   calls[B + "GetRubric(course)"] = [=](const std::string& t) {
     v1::GetRubricRequest r;
-    r.set_id("short-essay");
+    r.set_id("hist/short-essay");
     v1::GetRubricResponse o;
     return rubrics_->GetRubric(Ctx(t).get(), r, &o).error_code();
   };
@@ -375,7 +375,7 @@ AuthorizationMatrixTest::Calls() {
     grpc::Status status = rubrics_->ListRubrics(Ctx(t).get(), r, &o);
     if (!status.ok()) return status.error_code();
     for (const v1::RubricInfo& info : o.rubrics()) {
-      if (info.id() == "short-essay") return StatusCode::OK;
+      if (info.id() == "hist/short-essay") return StatusCode::OK;
     }
     return StatusCode::NOT_FOUND;
   };

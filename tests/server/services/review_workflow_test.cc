@@ -301,9 +301,10 @@ TEST_F(ReviewWorkflowTest, MovingTheRubricRescoresAndIsAudited) {
   TokenContext c4(tutor().token);
   ASSERT_TRUE(admin_->UpdateAssignmentRubric(&c4, move, &moved).ok());
   EXPECT_EQ(moved.rescored(), 1);
-  EXPECT_EQ(moved.assignment().rubric_id(), "hist-local");
+  // Stored, pinned and reported under the course's name for it.
+  EXPECT_EQ(moved.assignment().rubric_id(), "hist/hist-local");
   EXPECT_EQ(moved.assignment().rubric_version(), 1);
-  EXPECT_EQ(Feedback(tutor(), id).report().rubric_id(), "hist-local");
+  EXPECT_EQ(Feedback(tutor(), id).report().rubric_id(), "hist/hist-local");
 
   v1::ListAuditEventsRequest request;
   request.set_assignment_id("hist101");

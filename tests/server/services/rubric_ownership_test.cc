@@ -53,13 +53,15 @@ class RubricOwnershipTest : public ::testing::Test {
   }
 
   grpc::Status Assign(const testing::Person& who, const std::string& course,
-                      const std::string& rubric) {
+                      const std::string& rubric,
+                      v1::CreateAssignmentResponse* response = nullptr) {
     v1::CreateAssignmentRequest request;
     request.mutable_assignment()->set_course_id(course);
     request.mutable_assignment()->set_rubric_id(rubric);
-    v1::CreateAssignmentResponse response;
+    v1::CreateAssignmentResponse ignored;
     TokenContext context(who.token);
-    return admin_->CreateAssignment(&context, request, &response);
+    return admin_->CreateAssignment(&context, request,
+                                    response ? response : &ignored);
   }
 
   // Whether `who` finds rubric `id` among every version ListRubrics shows.
@@ -152,46 +154,69 @@ TEST_F(RubricOwnershipTest, TutorsInstallForTheirOwnCourseOnly) {
   EXPECT_TRUE(response.created());
 }
 
-TEST_F(RubricOwnershipTest, ARubricIdBelongsToOneCourse) {
-  v1::CreateRubricVersionResponse response;
+// Rubric ids were one namespace: a tutor installing "short-essay" learnt
+// from "belongs to another course" that some other course had one. Each
+// course now names its rubrics on its own ("hist/short-essay").
+TEST_F(RubricOwnershipTest, EachCourseNamesItsRubricsOnItsOwn) {
+  v1::CreateRubricVersionResponse hist;
   ASSERT_TRUE(
-      Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
+      Install(history_.tutor, testing::kShortRubric, "hist", &hist).ok());
+  EXPECT_EQ(hist.info().id(), "hist/short-essay");
   std::string changed = testing::kShortRubric;
   changed += "\n";
-  grpc::Status taken = Install(geography_.tutor, changed, "geo", &response);
-  EXPECT_EQ(taken.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(taken.error_message(), HasSubstr("another id"));
-  EXPECT_EQ(Install(history_.admin, changed, "", &response).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
-  // Another course's assignments cannot pin it; its own can.
-  EXPECT_EQ(Assign(geography_.tutor, "geo", "short-essay").error_code(),
+  // Geography's install says nothing of history's: its own first version.
+  v1::CreateRubricVersionResponse geo;
+  ASSERT_TRUE(Install(geography_.tutor, changed, "geo", &geo).ok());
+  EXPECT_EQ(geo.info().id(), "geo/short-essay");
+  EXPECT_EQ(geo.info().version(), 1);
+  EXPECT_TRUE(geo.created());
+  // A bare id in an assignment names the course's own rubric.
+  for (const auto& [who, course] :
+       {std::pair{&history_.tutor, "hist"}, {&geography_.tutor, "geo"}}) {
+    v1::CreateAssignmentResponse made;
+    ASSERT_TRUE(Assign(*who, course, "short-essay", &made).ok());
+    EXPECT_EQ(made.assignment().rubric_id(),
+              std::string(course) + "/short-essay");
+  }
+  // Another course's, named in full, is missing.
+  EXPECT_EQ(Assign(geography_.tutor, "geo", "hist/short-essay").error_code(),
             grpc::StatusCode::NOT_FOUND);
-  EXPECT_TRUE(Assign(history_.tutor, "hist", "short-essay").ok());
+}
+
+TEST_F(RubricOwnershipTest, ACourseRubricDoesNotShadowASiteRubric) {
+  v1::CreateRubricVersionResponse response;
+  ASSERT_TRUE(
+      Install(history_.admin, testing::kShortRubric, "", &response).ok());
+  std::string changed = testing::kShortRubric;
+  changed += "\n";
+  grpc::Status shadow = Install(geography_.tutor, changed, "geo", &response);
+  EXPECT_EQ(shadow.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(shadow.error_message(), HasSubstr("site-wide"));
 }
 
 TEST_F(RubricOwnershipTest, ACourseRubricIsSeenOnlyByItsCourseAndAdmins) {
   v1::CreateRubricVersionResponse response;
   ASSERT_TRUE(
       Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
-  EXPECT_TRUE(Listed(history_.admin, "short-essay"));
-  EXPECT_TRUE(Listed(history_.tutor, "short-essay"));
-  EXPECT_TRUE(Listed(history_.students[0], "short-essay"));
-  EXPECT_FALSE(Listed(geography_.tutor, "short-essay"));
-  EXPECT_FALSE(Listed(geography_.students[0], "short-essay"));
+  EXPECT_TRUE(Listed(history_.admin, "hist/short-essay"));
+  EXPECT_TRUE(Listed(history_.tutor, "hist/short-essay"));
+  EXPECT_TRUE(Listed(history_.students[0], "hist/short-essay"));
+  EXPECT_FALSE(Listed(geography_.tutor, "hist/short-essay"));
+  EXPECT_FALSE(Listed(geography_.students[0], "hist/short-essay"));
   // Built-ins are for everyone.
   EXPECT_TRUE(Listed(geography_.students[0], "history-essay"));
 
-  EXPECT_TRUE(Read(history_.students[0], "short-essay").ok());
+  EXPECT_TRUE(Read(history_.students[0], "hist/short-essay").ok());
   for (const testing::Person* outside :
        {&geography_.tutor, &geography_.students[0]}) {
-    grpc::Status hidden = Read(*outside, "short-essay");
-    grpc::Status missing = Read(*outside, "no-such-rubric");
+    grpc::Status hidden = Read(*outside, "hist/short-essay");
+    grpc::Status missing = Read(*outside, "hist/no-such-rubric");
     EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
     EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
-    EXPECT_EQ(hidden.error_message(), "no rubric 'short-essay'");
-    EXPECT_EQ(missing.error_message(), "no rubric 'no-such-rubric'");
-    EXPECT_EQ(Read(*outside, "short-essay", 1).error_message(),
-              "no rubric 'short-essay' version 1");
+    EXPECT_EQ(hidden.error_message(), "no rubric 'hist/short-essay'");
+    EXPECT_EQ(missing.error_message(), "no rubric 'hist/no-such-rubric'");
+    EXPECT_EQ(Read(*outside, "hist/short-essay", 1).error_message(),
+              "no rubric 'hist/short-essay' version 1");
   }
 }
 
@@ -211,16 +236,16 @@ TEST_F(RubricOwnershipTest, AnotherCoursesRubricCannotScoreAText) {
     TokenContext context(who.token);
     return scoring->ScoreText(&context, request, &scored);
   };
-  EXPECT_TRUE(score(history_.students[0], "short-essay").ok());
+  EXPECT_TRUE(score(history_.students[0], "hist/short-essay").ok());
   for (const testing::Person* outside :
        {&geography_.tutor, &geography_.students[0]}) {
-    grpc::Status hidden = score(*outside, "short-essay");
-    grpc::Status missing = score(*outside, "no-such-rubric");
+    grpc::Status hidden = score(*outside, "hist/short-essay");
+    grpc::Status missing = score(*outside, "hist/no-such-rubric");
     EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
     EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
     std::string expected = missing.error_message();
-    expected.replace(expected.find("no-such-rubric"),
-                     std::string("no-such-rubric").size(), "short-essay");
+    expected.replace(expected.find("hist/no-such-rubric"),
+                     std::string("hist/no-such-rubric").size(), "hist/short-essay");
     EXPECT_EQ(hidden.error_message(), expected);
   }
   // Built-ins score for everyone.
@@ -231,12 +256,12 @@ TEST_F(RubricOwnershipTest, AnotherCoursesRubricReadsAsMissingToAssign) {
   v1::CreateRubricVersionResponse response;
   ASSERT_TRUE(
       Install(history_.tutor, testing::kShortRubric, "hist", &response).ok());
-  grpc::Status hidden = Assign(geography_.tutor, "geo", "short-essay");
-  grpc::Status missing = Assign(geography_.tutor, "geo", "no-such-rubric");
+  grpc::Status hidden = Assign(geography_.tutor, "geo", "hist/short-essay");
+  grpc::Status missing = Assign(geography_.tutor, "geo", "hist/no-such-rubric");
   EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
   std::string expected = missing.error_message();
-  expected.replace(expected.find("no-such-rubric"),
-                   std::string("no-such-rubric").size(), "short-essay");
+  expected.replace(expected.find("hist/no-such-rubric"),
+                   std::string("hist/no-such-rubric").size(), "hist/short-essay");
   EXPECT_EQ(hidden.error_message(), expected);
 }
 
@@ -261,7 +286,7 @@ TEST_F(RubricOwnershipTest, InstallsAreAuditedOncePerNewVersion) {
   std::vector<v1::AuditEvent> installs = InstallEvents();
   ASSERT_EQ(installs.size(), 1u);
   EXPECT_EQ(installs[0].actor(), "tutor");
-  EXPECT_EQ(installs[0].new_value(), "short-essay@v1");
+  EXPECT_EQ(installs[0].new_value(), "hist/short-essay@v1");
   EXPECT_EQ(installs[0].reason(), "course hist");
 }
 
