@@ -245,7 +245,8 @@ TEST_F(RubricOwnershipTest, AnotherCoursesRubricCannotScoreAText) {
     EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
     std::string expected = missing.error_message();
     expected.replace(expected.find("hist/no-such-rubric"),
-                     std::string("hist/no-such-rubric").size(), "hist/short-essay");
+                     std::string("hist/no-such-rubric").size(),
+                     "hist/short-essay");
     EXPECT_EQ(hidden.error_message(), expected);
   }
   // Built-ins score for everyone.
@@ -261,7 +262,8 @@ TEST_F(RubricOwnershipTest, AnotherCoursesRubricReadsAsMissingToAssign) {
   EXPECT_EQ(hidden.error_code(), grpc::StatusCode::NOT_FOUND);
   std::string expected = missing.error_message();
   expected.replace(expected.find("hist/no-such-rubric"),
-                   std::string("hist/no-such-rubric").size(), "hist/short-essay");
+                   std::string("hist/no-such-rubric").size(),
+                   "hist/short-essay");
   EXPECT_EQ(hidden.error_message(), expected);
 }
 
