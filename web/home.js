@@ -19,10 +19,24 @@ function scoreLine(feedback) {
   return 'Feedback withheld until your tutor releases it';
 }
 
+// Per criterion: the released grade's scores (with the tutor's reasons),
+// else the engine's when the student may see them.
 function criteriaList(feedback) {
   const list = element('ul', 'criteria');
   const criteria = (!feedback.reportWithheld && feedback.report) ?
       feedback.report.criteria || [] : [];
+  if (feedback.released && feedback.grade) {
+    const names = new Map(criteria.map((c) => [c.id, c.name]));
+    for (const c of feedback.grade.criteria || []) {
+      const item = element('li');
+      item.append(element('strong', '',
+          `${names.get(c.criterionId) || c.criterionId}: ` +
+          `${points(c.effectiveScore)} of ${points(c.maxScore)}`));
+      if (c.overridden && c.reason) item.append(` — your tutor: ${c.reason}`);
+      list.append(item);
+    }
+    return list;
+  }
   for (const criterion of criteria) {
     const item = element('li');
     item.append(element('strong', '',
