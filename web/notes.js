@@ -180,6 +180,7 @@ export function composer(view, {staffChoice, submitLabel, onSubmit}) {
     try {
       await onSubmit(selection, body.value.trim(), staff && staff.checked);
       body.value = '';
+      if (staff) staff.checked = false;
       selection = null;
       chosen.textContent = 'No passage selected yet.';
       status.textContent = 'Comment added.';
