@@ -13,6 +13,7 @@ do their reviews through the API except one of ben's. Then, in the browser:
   * amy signs in and sees the tutor's comment highlighted on exactly the
     words the tutor selected, the released grade (not the engine's total),
     the peers' reviews without their names, and not the staff-only note;
+    she replies to the comment, and the reply is threaded under it;
   * ben signs in, opens his remaining review task, sees the rubric's level
     descriptors, comments on a selected passage, picks a level per
     criterion (one with the keyboard) and submits with the Enter key.
@@ -43,6 +44,7 @@ TUTOR_COMMENT = "Good: name who called it revisionist, and when."
 STAFF_PASSAGE = "Stalin’s methodology"
 STAFF_COMMENT = "Check this phrasing against last year's essays."
 OVERRIDE_REASON = "The roadmap is explicit and followed."
+STUDENT_REPLY = "Thank you: it was Mao, from 1960 on."
 PEER_PASSAGE = "China’s condition and the First Five Year Plan"
 PEER_COMMENT = "This roadmap helps me follow the essay."
 STUDENTS = ("amy", "ben", "cat", "dan")
@@ -309,6 +311,20 @@ class Scenario:
         assert re.search(r"^Reviewer \d$", reviews, re.M), reviews
         for peer in ("ben", "cat", "dan"):
             assert not re.search(rf"\b{peer}\b", reviews), reviews
+        # amy replies to the tutor's comment: the reply is threaded under it.
+        note = f"#note-{tutor_comment['id']}"
+        page.click(f"{note} .reply-box summary")
+        page.type_into(f"#reply-{tutor_comment['id']}", STUDENT_REPLY)
+        page.click(f"{note} .reply button[type=submit]")
+        page.wait_for(
+            f"(document.querySelector('{note} .replies') || {{innerText: ''}})"
+            f".innerText.includes({json.dumps(STUDENT_REPLY)})",
+            "amy's reply under the tutor's comment")
+        replies = [c for c in self.api(
+            self.tokens["tutor"], "ReviewService/ListComments",
+            {"submissionId": amy})["comments"] if c["body"] == STUDENT_REPLY]
+        assert len(replies) == 1 and \
+            replies[0]["parentId"] == tutor_comment["id"], replies
         page.evaluate("window.scrollTo(0, 0)")
         self.step("student-feedback")
         # The same page on a phone.
