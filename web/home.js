@@ -4,6 +4,7 @@
 // queue's reason to look at them first.
 import {call} from './api.js';
 import {element, link, points, scrollingTable, when} from './dom.js';
+import {assignmentsSection} from './submit_form.js';
 
 // What the student may see of the score: the released grade, else the
 // engine's score when it is not withheld.
@@ -213,11 +214,13 @@ export async function homePage(root, me) {
     const courses = (await call('AdminService/ListCourses', {})).courses || [];
     teaching = courses.map((c) => c.id);
   }
-  const studying = enrolments.some((e) => e.role === 'COURSE_ROLE_STUDENT');
+  const studying = enrolments.filter((e) => e.role === 'COURSE_ROLE_STUDENT')
+      .map((e) => e.courseId);
   const parts = [];
   if (teaching.length) parts.push(await teachingSection(teaching));
-  if (studying || !teaching.length) {
+  if (studying.length || !teaching.length) {
     parts.push(await studentSection());
+    if (studying.length) parts.push(await assignmentsSection(studying));
     parts.push(await reviewSection());
   }
   root.replaceChildren(...parts);

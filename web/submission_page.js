@@ -4,7 +4,7 @@
 // released feedback: comments on their words, the released grade (not the
 // engine's total) and the anonymised peer reviews.
 import {call, requestId} from './api.js';
-import {element, points, statusLine} from './dom.js';
+import {element, link, points, statusLine} from './dom.js';
 import {EssayView} from './essay_view.js';
 import {gradeSummary, gradeTable, staffGradePanel} from './grade_panel.js';
 import {commentAnnotations, composer, findingAnnotation} from './notes.js';
@@ -98,6 +98,7 @@ export async function submissionPage(root, submissionId, me) {
   } else {
     side.push(studentGrade(feedback, rubric));
   }
+  if ((feedback.deltas || []).length) side.push(deltas(feedback, rubric));
   side.push(await peerReviews(submissionId, rubric, staff));
   parts.push(element('div', 'workspace', [
     essayBox, element('div', 'side', side),
@@ -126,5 +127,26 @@ function studentGrade(feedback, rubric) {
         points(feedback.report.maxScore)}`));
     }
   }
+  return box;
+}
+
+// What changed per criterion since the author's previous draft.
+function deltas(feedback, rubric) {
+  const box = element('section', 'panel deltas');
+  box.setAttribute('aria-labelledby', 'deltas-heading');
+  const heading = element('h2', '', 'Since the previous draft');
+  heading.id = 'deltas-heading';
+  const names = new Map((rubric.criteria || []).map((c) => [c.id, c.name]));
+  const list = element('ul', 'criteria', feedback.deltas.map((d) => {
+    const change = (d.score || 0) - (d.previousScore || 0);
+    const word = change > 0 ? `▲ up ${points(change)}` :
+        change < 0 ? `▼ down ${points(-change)}` : '= unchanged';
+    return element('li', '', [
+      element('strong', '', names.get(d.criterionId) || d.criterionId),
+      `: ${points(d.previousScore)} → ${points(d.score)} (${word})`,
+    ]);
+  }));
+  box.append(heading, list, link('The previous draft',
+      `#/submission/${feedback.previousSubmissionId}`));
   return box;
 }

@@ -9,6 +9,8 @@ course, a student and her essay with the CLI, then, in the browser:
   * the student types her token and clicks "Sign in";
   * her submission is listed with the engine's scores per criterion;
   * the session cookie is invisible to the page's scripts (HttpOnly);
+  * she pastes a second draft into the assignment's form and hands it in;
+    the app opens it with what changed per criterion since the first;
   * "Sign out" brings the sign-in form back.
 Screenshots land in the artefacts folder.
 """
@@ -66,6 +68,22 @@ def check_app(args, page, url, token):
     assert "marginalia_session" not in page.evaluate("document.cookie")
     assert page.evaluate("document.getElementById('token').value") == ""
     page.screenshot(os.path.join(args.artefacts, "web-student-list.png"))
+    # A second draft, pasted into the assignment's form: the app opens it
+    # with what changed per criterion since the first.
+    with open(args.essay, encoding="utf-8") as f:
+        draft = f.read() + "\nA paragraph added for the second draft.\n"
+    page.click("#assignments details summary")
+    page.type_into("#essay-hist101", draft)
+    page.click("form.hand-in[data-assignment='hist101'] button[type=submit]")
+    page.wait_for("!!document.getElementById('deltas-heading')",
+                  "the second draft with its changes")
+    changes = page.evaluate("document.querySelector('.deltas').innerText")
+    assert changes.count("→") >= 3, changes
+    assert "draft 2" in page.evaluate("document.body.innerText")
+    page.screenshot(os.path.join(args.artefacts, "web-student-draft-2.png"))
+    page.click("#home-link")
+    page.wait_for("document.querySelectorAll('#submission-list .card')"
+                  ".length === 2", "both drafts in the list")
     page.click("#sign-out")
     page.wait_for(f"!{hidden}", "the sign-in form after signing out")
     assert page.evaluate(
