@@ -3,7 +3,8 @@
 // Tutors (and administrators): each assignment's submissions, with the
 // queue's reason to look at them first.
 import {call} from './api.js';
-import {element, link, points, scrollingTable, when} from './dom.js';
+import {button, element, link, points, scrollingTable, statusLine, when}
+  from './dom.js';
 import {assignmentsSection} from './submit_form.js';
 
 // What the student may see of the score: the released grade, else the
@@ -114,7 +115,7 @@ async function reviewSection() {
   return section;
 }
 
-async function assignmentBlock(assignment) {
+async function assignmentBlock(assignment, notice) {
   const block = element('section', 'assignment');
   block.append(element('h3', '', `${assignment.title || assignment.id}` +
       (assignment.dueTime ? ` · due ${when(assignment.dueTime)}` : '')));
@@ -171,6 +172,7 @@ async function assignmentBlock(assignment) {
   table.append(body);
   block.append(scrollingTable(table,
       `Submissions to ${assignment.title || assignment.id}`));
+  block.append(releaseAll(assignment, block, notice));
   const agreement = await call('GradeService/GetAgreement',
       {assignmentId: assignment.id}).catch(() => ({}));
   for (const [who, scores] of [['The engine', agreement.engineVsTutor],
@@ -180,12 +182,40 @@ async function assignmentBlock(assignment) {
   return block;
 }
 
+// Releases every submission's feedback at once, after a second click,
+// then draws the assignment's list again.
+function releaseAll(assignment, block, notice) {
+  const status = statusLine();
+  if (notice) status.textContent = notice;
+  let armed = false;
+  const release = button('Release feedback on all submissions…', async () => {
+    if (!armed) {
+      armed = true;
+      release.textContent = 'Click again to release to every student';
+      return;
+    }
+    release.disabled = true;
+    try {
+      const answer = await call('GradeService/ReleaseFeedback',
+          {assignmentId: assignment.id});
+      block.replaceWith(await assignmentBlock(assignment,
+          `Released ${answer.released || 0} submission(s).`));
+    } catch (error) {
+      status.textContent = `Could not release: ${error.message}`;
+      release.disabled = false;
+    }
+  }, 'secondary');
+  return element('div', 'release-all', [release, status]);
+}
+
 // Agreement statistics in words.
 function agreementLine(who, scores) {
+  const criteria = scores.pairs === 1 ? 'criterion' : 'criteria';
+  const kappa = scores.pairs >= 5 ? ` (weighted kappa ${
+    scores.qwk.toFixed(2)}; 1 is perfect agreement, 0 chance)` : '';
   return element('p', 'meta', `${who} and the tutors' own scores differ ` +
       `by ${scores.meanAbsoluteDifference.toFixed(2)} levels on average ` +
-      `over the ${scores.pairs} criteria they overrode (weighted kappa ` +
-      `${scores.qwk.toFixed(2)}; 1 is perfect agreement, 0 chance).`);
+      `over the ${scores.pairs} ${criteria} the tutors scored${kappa}.`);
 }
 
 async function teachingSection(courseIds) {

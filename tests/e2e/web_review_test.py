@@ -16,7 +16,8 @@ do their reviews through the API except one of ben's. Then, in the browser:
     she replies to the comment, and the reply is threaded under it;
   * ben signs in, opens his remaining review task, sees the rubric's level
     descriptors, comments on a selected passage, picks a level per
-    criterion (one with the keyboard) and submits with the Enter key.
+    criterion (one with the keyboard) and submits with the Enter key;
+  * the tutor releases every essay's feedback from the assignment's list.
 The API (as staff, with a bearer token) then confirms what was stored: the
 comments anchored at the UTF-8 byte offsets of the selected words (the
 passages follow multi-byte characters, and hold some), the override with
@@ -390,6 +391,29 @@ class Scenario:
         assert mine[0]["anchor"]["span"] == \
             self.byte_span(reviewed, PEER_PASSAGE), mine[0]
 
+    def release_all(self):
+        """The tutor releases every submission's feedback (two clicks)."""
+        page = self.page
+        self.sign_in("tutor")
+        page.click(".release-all button")
+        assert not self.api(self.tokens["tutor"], "GradeService/GetGrade", {
+            "submissionId": self.submission["ben"]})["grade"]["released"], \
+            "one click released everything"
+        page.click(".release-all button")
+        page.wait_for("document.querySelector('.release-all').innerText"
+                      ".includes('Released 3 submission')",
+                      "the release of every essay")
+        states = page.evaluate(
+            "[...document.querySelectorAll('table.queue tbody tr')]"
+            ".map((row) => row.cells[3].innerText)")
+        assert states == ["✔ released"] * 4, states
+        for student in STUDENTS:
+            assert self.api(self.tokens["tutor"], "GradeService/GetGrade", {
+                "submissionId": self.submission[student]
+            })["grade"]["released"], student
+        self.step("tutor-released-all")
+        self.sign_out()
+
     def run(self):
         self.set_up()
         self.page = DevTools(os.path.join(self.tmp, "profile"),
@@ -404,6 +428,7 @@ class Scenario:
             self.tutor()
             self.student()
             self.peer()
+            self.release_all()
             errors = self.page.errors()
         finally:
             self.page.close()
