@@ -2,7 +2,7 @@
 // criteria with their level descriptors, comments on selected words, a
 // level and a comment per criterion, then submit.
 import {call, requestId} from './api.js';
-import {button, element, field, statusLine} from './dom.js';
+import {button, element, field, link, statusLine} from './dom.js';
 import {EssayView} from './essay_view.js';
 import {composer} from './notes.js';
 
@@ -50,6 +50,7 @@ export async function reviewPage(root, taskId) {
 
   const view = new EssayView(answer.text || '');
   const pending = [];
+  let submitted = task.completed;
   const pendingList = element('ol', 'pending');
   pendingList.id = 'pending-comments';
   function drawEssay() {
@@ -60,7 +61,7 @@ export async function reviewPage(root, taskId) {
         element('p', 'note-head', `[${k + 1}] ✎ Your comment`),
         element('blockquote', 'quote', `“${c.quote}”`),
         element('p', 'note-body', c.body),
-        button('Remove', () => {
+        submitted ? null : button('Remove', () => {
           pending.splice(k, 1);
           drawEssay();
         }, 'small secondary'),
@@ -76,17 +77,18 @@ export async function reviewPage(root, taskId) {
   essayBox.append(essayHeading, view.root);
 
   const side = [];
+  const commenting = composer(view, {
+    submitLabel: 'Add comment to my review',
+    onSubmit: async (span, body) => {
+      pending.push({...span, body});
+      drawEssay();
+    },
+  });
+  commenting.hidden = task.completed;
+  side.push(commenting);
   if (task.completed) {
     side.push(element('p', 'badge released',
         '✔ You have submitted this review.'));
-  } else {
-    side.push(composer(view, {
-      submitLabel: 'Add comment to my review',
-      onSubmit: async (span, body) => {
-        pending.push({...span, body});
-        drawEssay();
-      },
-    }));
   }
   const form = element('form', 'panel review-form');
   form.id = 'review-form';
@@ -127,6 +129,10 @@ export async function reviewPage(root, taskId) {
         })),
       });
       status.textContent = 'Review submitted. Thank you!';
+      submitted = true;
+      commenting.hidden = true;
+      drawEssay();
+      form.append(link('Back to your review tasks', '#/'));
     } catch (error) {
       status.textContent = `Could not submit: ${error.message}`;
       submit.disabled = false;
