@@ -146,6 +146,28 @@ export class EssayView {
     return after ? Number(after.dataset.start) : null;
   }
 
+  // Keyboard users' way to select: the next occurrence of `words` after
+  // string index `from` (typographic quotes match straight ones), reported
+  // like a selection; returns the string index found, or -1.
+  find(words, from) {
+    const fold = (text) => text.replace(/[‘’]/g, '\'').replace(/[“”]/g, '"');
+    const needle = fold(words.trim());
+    if (!needle || !this.onSelect) return -1;
+    const haystack = fold(this.text);
+    let at = haystack.indexOf(needle, from);
+    if (at < 0 && from > 0) at = haystack.indexOf(needle);
+    if (at < 0) return -1;
+    const end = at + needle.length;
+    const row = this.root.querySelectorAll('.para')[this.paragraphAt(at)];
+    if (row) row.scrollIntoView({block: 'center'});
+    this.onSelect({
+      begin: this.index.toByte(at),
+      end: this.index.toByte(end),
+      quote: this.text.slice(at, end),
+    });
+    return at;
+  }
+
   selectionChanged() {
     if (!this.onSelect || !this.root.isConnected) return;
     const selection = document.getSelection();

@@ -137,18 +137,33 @@ export function composer(view, {staffChoice, submitLabel, onSubmit}) {
   form.id = 'composer';
   form.append(element('h3', '', 'Comment on a passage'));
   const hint = element('p', 'hint',
-      'Select words in the essay with the mouse, or with Shift and the ' +
-      'arrow keys (caret browsing: F7), then write your comment.');
+      'Select words in the essay with the mouse (or Shift and the arrow ' +
+      'keys with caret browsing, F7), or type them below and press Enter; ' +
+      'then write your comment.');
   const chosen = element('p', 'chosen', 'No passage selected yet.');
   chosen.id = 'selected-passage';
   chosen.setAttribute('aria-live', 'polite');
+  // Typing the words selects them: Enter finds the next occurrence.
+  const findLabel = element('label', '', 'Words to comment on');
+  findLabel.htmlFor = 'composer-find';
+  const find = element('input');
+  find.id = 'composer-find';
+  find.type = 'search';
+  find.autocomplete = 'off';
+  let found = -1;
+  find.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    found = view.find(find.value, found + 1);
+    if (found < 0) chosen.textContent = 'Those words are not in the essay.';
+  });
   const label = element('label', '', 'Comment');
   label.htmlFor = 'composer-body';
   const body = element('textarea');
   body.id = 'composer-body';
   body.rows = 3;
   body.required = true;
-  form.append(hint, chosen, label, body);
+  form.append(hint, chosen, findLabel, find, label, body);
   let staff = null;
   if (staffChoice) {
     staff = element('input');
@@ -180,6 +195,8 @@ export function composer(view, {staffChoice, submitLabel, onSubmit}) {
     try {
       await onSubmit(selection, body.value.trim(), staff && staff.checked);
       body.value = '';
+      find.value = '';
+      found = -1;
       if (staff) staff.checked = false;
       selection = null;
       chosen.textContent = 'No passage selected yet.';

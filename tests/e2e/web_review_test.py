@@ -8,8 +8,9 @@ submit the sample essay and are allocated peer reviews (k = 2); the peers
 do their reviews through the API except one of ben's. Then, in the browser:
   * the tutor signs in, opens amy's essay from the assignment's list,
     selects a passage with the mouse (a DOM Range), comments on it for the
-    student, comments staff-only on another, overrides a criterion with a
-    reason and releases the feedback;
+    student, comments staff-only on another with the keyboard alone (typing
+    the words to find them), overrides a criterion with a reason and
+    releases the feedback;
   * amy signs in and sees the tutor's comment highlighted on exactly the
     words the tutor selected, the released grade (not the engine's total),
     the peers' reviews without their names, and not the staff-only note;
@@ -190,20 +191,46 @@ class Scenario:
         self.page.click(selector)
         self.page.wait_for(ready, what)
 
-    def comment_on(self, passage, body, staff_only=False):
+    def comment_on(self, passage, body):
         page = self.page
         assert page.select_text(".essay .para", passage), passage
         page.wait_for("document.getElementById('selected-passage')"
                       f".innerText.includes({json.dumps(passage)})",
                       "the composer to show the selected passage")
         page.type_into("#composer-body", body)
-        if staff_only:
-            page.click("#composer-staff")
         page.click("#composer-submit")
         page.wait_for(
             "[...document.querySelectorAll('.note-comment .note-body')]"
             f".some((n) => n.innerText === {json.dumps(body)})",
             "the new comment in the margin")
+
+    def comment_by_keyboard(self, words, passage, body):
+        """Only keystrokes: type the words (straight quotes) and Enter, Tab
+        to the comment, type it, Tab, Space ticks staff-only, Tab, Enter."""
+        page = self.page
+        page.type_into("#composer-find", words)
+        page.press("Enter")
+        page.wait_for("document.getElementById('selected-passage')"
+                      f".innerText.includes({json.dumps(passage)})",
+                      "the typed words to be selected")
+
+        def tab_to(element_id):
+            page.press("Tab")
+            focused = page.evaluate("document.activeElement.id")
+            assert focused == element_id, (focused, element_id)
+
+        tab_to("composer-body")
+        page.send("Input.insertText", {"text": body})
+        tab_to("composer-staff")
+        page.press(" ")
+        assert page.evaluate("document.getElementById('composer-staff')"
+                             ".checked")
+        tab_to("composer-submit")
+        page.press("Enter")
+        page.wait_for(
+            "[...document.querySelectorAll('.note-comment .note-body')]"
+            f".some((n) => n.innerText === {json.dumps(body)})",
+            "the comment made with the keyboard in the margin")
 
     def tutor(self):
         page = self.page
@@ -223,7 +250,8 @@ class Scenario:
         assert notes and all(re.search(r"(Error|Warning|Note):", n)
                              for n in notes), notes
         self.comment_on(TUTOR_PASSAGE, TUTOR_COMMENT)
-        self.comment_on(STAFF_PASSAGE, STAFF_COMMENT, staff_only=True)
+        self.comment_by_keyboard(STAFF_PASSAGE.replace("’", "'"),
+                                 STAFF_PASSAGE, STAFF_COMMENT)
         staff_note = page.evaluate(
             "[...document.querySelectorAll('.note-comment')].find((n) =>"
             f" n.innerText.includes({json.dumps(STAFF_COMMENT)})).innerText")
