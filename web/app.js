@@ -1,8 +1,9 @@
 // The Marginalia web app: sign in with an API token (the server keeps it
 // and gives the browser a session cookie), then the page for the address's
 // hash: #/ (what to do), #/submission/ID (an essay and its feedback),
-// #/review/TASK (a peer review).
+// #/review/TASK (a peer review), #/cohort/ASSIGNMENT (staff's overview).
 import {session} from './api.js';
+import {cohortPage} from './cohort_page.js';
 import {$, element} from './dom.js';
 import {homePage} from './home.js';
 import {reviewPage} from './review_page.js';
@@ -21,6 +22,8 @@ async function route() {
       await submissionPage(view, decodeURIComponent(id), me);
     } else if (kind === 'review' && id) {
       await reviewPage(view, decodeURIComponent(id));
+    } else if (kind === 'cohort' && id) {
+      await cohortPage(view, decodeURIComponent(id));
     } else {
       await homePage(view, me);
     }

@@ -119,6 +119,10 @@ async function assignmentBlock(assignment, notice) {
   const block = element('section', 'assignment');
   block.append(element('h3', '', `${assignment.title || assignment.id}` +
       (assignment.dueTime ? ` · due ${when(assignment.dueTime)}` : '')));
+  const overview = link('Cohort overview: spread, frequent findings, ' +
+      'all essays', `#/cohort/${assignment.id}`);
+  overview.className = 'cohort-link';
+  block.append(element('p', '', [overview]));
   const [listed, queue] = await Promise.all([
     call('SubmissionService/ListSubmissions',
         {assignmentId: assignment.id, pageSize: 1000}),

@@ -184,13 +184,20 @@ class DevTools:
         """)
 
     def screenshot(self, path, full_page=False):
-        params = {"format": "png"}
         if full_page:
-            size = self.send("Page.getLayoutMetrics")["cssContentSize"]
-            params["captureBeyondViewport"] = True
-            params["clip"] = {"x": 0, "y": 0, "width": size["width"],
-                              "height": size["height"], "scale": 1}
-        data = self.send("Page.captureScreenshot", params)["data"]
+            # A window as tall as the page for one shot, then the window
+            # as it was (captureBeyondViewport left the layout changed).
+            width, height = self.evaluate(
+                "[window.innerWidth, document.documentElement.scrollHeight]")
+            self.send("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": height, "deviceScaleFactor": 1,
+                "mobile": False})
+        try:
+            data = self.send("Page.captureScreenshot",
+                             {"format": "png"})["data"]
+        finally:
+            if full_page:
+                self.send("Emulation.clearDeviceMetricsOverride")
         with open(path, "wb") as out:
             out.write(base64.b64decode(data))
 

@@ -18,7 +18,8 @@ do their reviews through the API except one of ben's. Then, in the browser:
   * ben signs in, opens his remaining review task, sees the rubric's level
     descriptors, comments on a selected passage, picks a level per
     criterion (one with the keyboard) and submits with the Enter key;
-  * the tutor releases every essay's feedback from the assignment's list.
+  * the tutor releases every essay's feedback from the assignment's list
+    and opens the cohort overview, whose essays table sorts by a column.
 The API (as staff, with a bearer token) then confirms what was stored: the
 comments anchored at the UTF-8 byte offsets of the selected words (the
 passages follow multi-byte characters, and hold some), the override with
@@ -440,6 +441,28 @@ class Scenario:
                 "submissionId": self.submission[student]
             })["grade"]["released"], student
         self.step("tutor-released-all")
+        # The cohort overview: per-criterion columns, sortable.
+        self.open_link(".cohort-link", "!!document.getElementById("
+                       "'cohort-essays')", "the cohort overview")
+        rows = page.evaluate("[...document.querySelectorAll("
+                             "'#cohort-essays tbody tr')].length")
+        assert rows == len(STUDENTS), rows
+        headers = page.evaluate("[...document.querySelectorAll("
+                                "'#cohort-essays thead th')]"
+                                ".map((th) => th.innerText)")
+        for criterion in self.rubric["criteria"]:
+            assert criterion["name"] in headers, headers
+        assert page.evaluate("document.querySelectorAll("
+                             "'#frequent-findings li').length") > 0
+        page.click("#cohort-essays thead th:nth-child(1) button")
+        first = page.evaluate("document.querySelector('#cohort-essays "
+                              "thead th').getAttribute('aria-sort')")
+        assert first == "descending", first
+        order = page.evaluate("[...document.querySelectorAll("
+                              "'#cohort-essays tbody th')]"
+                              ".map((th) => th.innerText)")
+        assert order == sorted(STUDENTS, reverse=True), order
+        self.step("tutor-cohort")
         self.sign_out()
 
     def run(self):
