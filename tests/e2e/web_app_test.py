@@ -11,6 +11,8 @@ course, a student and her essay with the CLI, then, in the browser:
   * the session cookie is invisible to the page's scripts (HttpOnly);
   * she pastes a second draft into the assignment's form and hands it in;
     the app opens it with what changed per criterion since the first;
+  * axe-core finds no serious or critical violation on the list (with the
+    hand-in form open) nor on the second draft's page;
   * "Sign out" brings the sign-in form back.
 Screenshots land in the artefacts folder.
 """
@@ -68,6 +70,13 @@ def check_app(args, page, url, token):
     assert "marginalia_session" not in page.evaluate("document.cookie")
     assert page.evaluate("document.getElementById('token').value") == ""
     page.screenshot(os.path.join(args.artefacts, "web-student-list.png"))
+    with open(args.axe, encoding="utf-8") as f:
+        axe_source = f.read()
+    violations = {}
+    page.evaluate("document.querySelector('#assignments details').open = true")
+    violations["list"] = page.axe(axe_source)
+    page.evaluate("document.querySelector('#assignments details')"
+                  ".open = false")
     # A second draft, pasted into the assignment's form: the app opens it
     # with what changed per criterion since the first.
     with open(args.essay, encoding="utf-8") as f:
@@ -81,6 +90,7 @@ def check_app(args, page, url, token):
     assert changes.count("→") >= 3, changes
     assert "draft 2" in page.evaluate("document.body.innerText")
     page.screenshot(os.path.join(args.artefacts, "web-student-draft-2.png"))
+    violations["draft-2"] = page.axe(axe_source)
     page.click("#home-link")
     page.wait_for("document.querySelectorAll('#submission-list .card')"
                   ".length === 2", "both drafts in the list")
@@ -90,6 +100,9 @@ def check_app(args, page, url, token):
         "document.querySelectorAll('script:not([src])').length") == 0
     errors = page.errors()
     assert not errors, f"console errors: {errors}"
+    violations = {k: v for k, v in violations.items() if v}
+    assert not violations, "axe-core: serious or critical violations:\n" + \
+        json.dumps(violations, indent=2, ensure_ascii=False)
 
 
 def main():
@@ -97,6 +110,8 @@ def main():
     parser.add_argument("--server", required=True)
     parser.add_argument("--cli", required=True)
     parser.add_argument("--essay", required=True)
+    parser.add_argument("--axe", required=True,
+                        help="axe.min.js (web/node_modules/axe-core)")
     parser.add_argument("--artefacts", required=True)
     args = parser.parse_args()
     if not os.access(CHROMIUM, os.X_OK):
