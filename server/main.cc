@@ -110,8 +110,8 @@ int main(int argc, char** argv) {
                  "(mutual TLS)")
       ->check(CLI::ExistingFile);
   app.add_option("--max-threads", options.limits.max_threads,
-                 "threads for calls in progress (0: 8 per core, at least "
-                 "16); more calls are answered RESOURCE_EXHAUSTED")
+                 "threads for calls in progress (0: 32 per core, at least "
+                 "64); more calls are answered RESOURCE_EXHAUSTED")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
   app.add_option("--max-pending-submissions", options.max_pending_submissions,
