@@ -110,8 +110,8 @@ int main(int argc, char** argv) {
                  "(mutual TLS)")
       ->check(CLI::ExistingFile);
   app.add_option("--max-threads", options.limits.max_threads,
-                 "threads for calls in progress (0: 8 per core, at least "
-                 "16); more calls are answered RESOURCE_EXHAUSTED")
+                 "threads for calls in progress (0: 32 per core, at least "
+                 "64); more calls are answered RESOURCE_EXHAUSTED")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
   app.add_option("--max-pending-submissions", options.max_pending_submissions,
@@ -120,6 +120,13 @@ int main(int argc, char** argv) {
                  "RESOURCE_EXHAUSTED with when to retry")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  double max_wait_ms = 50;
+  app.add_option("--max-submission-wait-ms", max_wait_ms,
+                 "longest expected wait of a single submission behind the "
+                 "ones in progress; beyond it, RESOURCE_EXHAUSTED with when "
+                 "to retry")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--max-connections", options.max_connections,
                  "connections held at once (also bounded by the open-file "
                  "limit); more are reset")
@@ -158,5 +165,6 @@ int main(int argc, char** argv) {
   options.synchronous_full = sync == "full";
   options.drain_timeout = absl::Seconds(drain_seconds);
   options.memory_release_period = absl::Seconds(release_seconds);
+  options.max_submission_wait = absl::Milliseconds(max_wait_ms);
   return Run(options, http);
 }

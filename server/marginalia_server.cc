@@ -138,8 +138,8 @@ void MarginaliaServer::BuildServices() {
   RubricCatalog* rubrics = catalog_.get();
   intake_ = std::make_unique<SubmissionIntake>(
       store, rubrics, &engine_, clock, ids,
-      IntakeOptions{options_.max_essay_bytes,
-                    options_.max_pending_submissions});
+      IntakeOptions{options_.max_essay_bytes, options_.max_pending_submissions,
+                    options_.max_submission_wait});
   auth_throttle_ =
       std::make_unique<AuthenticatorThrottle>(clock, options_.auth_throttle);
   authenticator_ = std::make_unique<Authenticator>(store, auth_throttle_.get());

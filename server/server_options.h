@@ -23,6 +23,10 @@ struct ServerOptions {
   // are answered RESOURCE_EXHAUSTED with retry advice (admission.h).
   // Default (0): 4 per core, at least 8.
   std::size_t max_pending_submissions = 0;
+  // Longest expected wait for a single submission: one that the calls in
+  // progress would keep waiting longer is answered RESOURCE_EXHAUSTED with
+  // retry advice (admission.h). Default: 50 ms.
+  absl::Duration max_submission_wait = absl::Milliseconds(50);
   // fsync every commit (durable against power loss). Default: true.
   bool synchronous_full = true;
   // How long shutdown waits for calls in flight before cancelling them.

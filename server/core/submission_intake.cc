@@ -23,9 +23,17 @@ absl::Status CheckEssaySize(std::size_t bytes, std::size_t limit) {
                    " bytes (--max-essay-bytes)"));
 }
 
-std::size_t SubmissionIntake::PendingLimit(std::size_t asked) {
-  if (asked > 0) return asked;
-  return std::max<std::size_t>(8, 4 * std::thread::hardware_concurrency());
+AdmissionOptions SubmissionIntake::AdmissionOptionsFor(
+    const IntakeOptions& options) {
+  int cores =
+      std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  std::size_t max_pending = options.max_pending;
+  if (max_pending == 0) max_pending = std::max(8, 4 * cores);
+  AdmissionOptions admission;
+  admission.max_pending = max_pending;
+  admission.workers = cores;
+  admission.max_wait = options.max_wait;
+  return admission;
 }
 
 absl::Status SubmissionIntake::CheckRequest(
@@ -96,7 +104,7 @@ absl::StatusOr<SubmissionIntake::Prepared> SubmissionIntake::Prepare(
 absl::StatusOr<CreateSubmissionResult> SubmissionIntake::Submit(
     absl::string_view caller, const v1::CreateSubmissionRequest& request,
     const rubrics::ScoreLimits& limits) {
-  ASSIGN_OR_RETURN(Admission::Ticket ticket, admission_.Admit());
+  ASSIGN_OR_RETURN(Admission::Ticket ticket, admission_.Admit(limits.deadline));
   ASSIGN_OR_RETURN(Prepared prepared, Prepare(caller, request, limits));
   if (prepared.replay.has_value()) {
     return CreateSubmissionResult{*std::move(prepared.replay), false};

@@ -28,6 +28,10 @@ struct IntakeOptions {
   // Submissions scored and waiting for their commit at once (Submit only;
   // a batch stream has its own window). Default (0): 4 per core, at least 8.
   std::size_t max_pending = 0;
+  // Longest expected wait for a single submission before it is scored;
+  // beyond it the call is refused with retry advice (admission.h).
+  // Default: 50 ms.
+  absl::Duration max_wait = absl::Milliseconds(50);
 };
 
 // INVALID_ARGUMENT naming the limit when an essay of `bytes` is too large.
@@ -45,7 +49,7 @@ class SubmissionIntake {
         clock_(clock),
         ids_(ids),
         options_(options),
-        admission_(clock, PendingLimit(options.max_pending)),
+        admission_(clock, AdmissionOptionsFor(options)),
         committer_(std::make_unique<GroupCommitter>(store)) {}
 
   // Stores one essay, scored with the rubric version its assignment pins.
@@ -59,7 +63,8 @@ class SubmissionIntake {
   // repeated by the same caller for the same assignment and author returns
   // the first submission with created = false (idempotency.h).
   // RESOURCE_EXHAUSTED with retry advice, at once, when max_pending
-  // submissions are in progress (admission.h). Scoring
+  // submissions are in progress or the calls ahead would keep this one
+  // waiting past max_wait or its deadline (admission.h). Scoring
   // stops with CANCELLED or DEADLINE_EXCEEDED (RESOURCE_EXHAUSTED for the
   // budget) once `limits` says so, and a caller gone before its group
   // commit has nothing stored. Concurrent calls share one transaction;
@@ -87,8 +92,8 @@ class SubmissionIntake {
  private:
   absl::Status CheckRequest(
       const marginalia::v1::CreateSubmissionRequest& request) const;
-  // `asked`, or the default for 0.
-  static std::size_t PendingLimit(std::size_t asked);
+  // The admission's bounds: the options', one worker per core.
+  static AdmissionOptions AdmissionOptionsFor(const IntakeOptions& options);
 
   Store* store_;
   RubricCatalog* rubrics_;

@@ -17,8 +17,8 @@ int Milliseconds(absl::Duration duration) {
 
 int MaxThreads(int asked) {
   if (asked > 0) return std::max(asked, 2);
-  return std::max(16,
-                  8 * static_cast<int>(std::thread::hardware_concurrency()));
+  return std::max(64,
+                  32 * static_cast<int>(std::thread::hardware_concurrency()));
 }
 
 }  // namespace

@@ -14,9 +14,11 @@ namespace marginalia::server {
 
 struct ConnectionLimits {
   // Threads gRPC may run for calls (each call in progress holds one); calls
-  // beyond them are answered RESOURCE_EXHAUSTED. More threads than cores
-  // only queue calls inside the server until they miss their deadlines
-  // (bench/load). Default (0): 8 per core, at least 16.
+  // beyond them are answered RESOURCE_EXHAUSTED without retry advice.
+  // Enough that under load single submissions meet the admission's refusal,
+  // which says when to retry, before gRPC's (bench/load): the admission,
+  // not this, keeps work queued inside the server short. Default (0): 32
+  // per core, at least 64.
   int max_threads = 0;
   // Calls at once on one connection; more wait in the client. Default: 32.
   int max_streams_per_connection = 32;

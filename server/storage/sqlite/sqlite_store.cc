@@ -142,11 +142,21 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   RETURN_IF_ERROR(Migrate(db.get(), migrations));
   // A private in-memory database has no second connection to it.
   std::unique_ptr<SqliteDb> reader;
+  std::unique_ptr<WalCheckpointer> checkpointer;
   if (!path.empty() && path != ":memory:" && !absl::StartsWith(path, "file:")) {
     ASSIGN_OR_RETURN(reader, SqliteDb::OpenReadOnly(path));
+    RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint = 0"));
+    ASSIGN_OR_RETURN(checkpointer,
+                     WalCheckpointer::Start(path, options.synchronous_full,
+                                            options.checkpoint_period));
   }
-  return std::unique_ptr<SqliteStore>(
-      new SqliteStore(std::move(db), std::move(reader)));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(
+      std::move(db), std::move(reader), std::move(checkpointer)));
+}
+
+absl::Status SqliteStore::CheckpointForTest() {
+  if (checkpointer_ == nullptr) return absl::OkStatus();
+  return checkpointer_->CheckpointForTest();
 }
 
 absl::StatusOr<CreateSubmissionResult> SqliteStore::InsertSubmissionLocked(

@@ -2,7 +2,9 @@
 // Thread-safe: writes (and most reads) go through one connection serialised
 // by a mutex; the reads every call makes (its token, its caller's role, the
 // assignment, a request id) go through a second, read-only connection with
-// a mutex of its own, so they never wait behind a commit's fsync.
+// a mutex of its own, so they never wait behind a commit's fsync. A third
+// connection checkpoints the WAL on its own thread (wal_checkpointer.h), so
+// that no commit pays for it.
 #pragma once
 
 #include <map>
@@ -14,6 +16,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "server/storage/sqlite/sqlite_db.h"
+#include "server/storage/sqlite/wal_checkpointer.h"
 #include "server/storage/store.h"
 
 namespace marginalia::server {
@@ -22,6 +25,10 @@ struct SqliteStoreOptions {
   // fsync on every commit, so an acknowledged write survives power loss.
   // Default: true.
   bool synchronous_full = true;
+  // How often the WAL is checkpointed, off the commit path
+  // (wal_checkpointer.h). Default: 100 ms; infinite: only when closing and
+  // through CheckpointForTest.
+  absl::Duration checkpoint_period = absl::Milliseconds(100);
 };
 
 class SqliteStore : public Store {
@@ -30,6 +37,9 @@ class SqliteStore : public Store {
   // schema. ":memory:" gives a private in-memory database.
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
       const std::string& path, const SqliteStoreOptions& options = {});
+
+  // Checkpoints the WAL now (a database file only; else OK).
+  absl::Status CheckpointForTest();
 
   absl::StatusOr<CreateSubmissionResult> CreateSubmission(
       const NewSubmission& submission) override;
@@ -159,8 +169,11 @@ class SqliteStore : public Store {
       const AuditFilter& filter, const PageRequest& page) override;
 
  private:
-  SqliteStore(std::unique_ptr<SqliteDb> db, std::unique_ptr<SqliteDb> reader)
-      : db_(std::move(db)), reader_(std::move(reader)) {}
+  SqliteStore(std::unique_ptr<SqliteDb> db, std::unique_ptr<SqliteDb> reader,
+              std::unique_ptr<WalCheckpointer> checkpointer)
+      : db_(std::move(db)),
+        reader_(std::move(reader)),
+        checkpointer_(std::move(checkpointer)) {}
 
   // The connection for one hot read, locked while this lives: the
   // read-only one for a database file, else (":memory:") the writer's.
@@ -219,6 +232,9 @@ class SqliteStore : public Store {
   // is used under read_mutex_ only, through ReadConnection.
   absl::Mutex read_mutex_;
   const std::unique_ptr<SqliteDb> reader_;
+  // Checkpoints the WAL off the commit path (null for ":memory:"); stopped
+  // first, before the connections close.
+  const std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace marginalia::server
