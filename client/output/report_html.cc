@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "client/output/html_escape.h"
 #include "client/output/report_text.h"
+#include "client/output/review_html.h"
 #include "client/output/span_segments.h"
 
 namespace marginalia::client {
@@ -41,7 +42,26 @@ sup.ref{font-family:sans-serif;font-size:.7rem}
 .note.comment{border-left:3px solid #7a5cd6;padding-left:.4rem}
 .empty{color:#777;font-style:italic}
 svg text{font-family:sans-serif;font-size:11px}
+h3.para{font-size:1.1rem;margin:0 0 1rem 0}
+.wide{overflow-x:auto;max-width:100%}
+.severity,.staff{font-weight:bold}.staff{color:#8a1c1c}
+.reply{margin:.3rem 0 0 .8rem;padding-left:.5rem;border-left:2px solid #ccc}
+.held{color:#8a1c1c;font-family:sans-serif}tr.reason td{color:#444;
+font-style:italic}
+@media (max-width:700px){.row{grid-template-columns:minmax(0,1fr)}}
 )css";
+
+// The severity in an icon and a word, so that it never rests on colour.
+std::string SeverityLabel(v1::Severity severity) {
+  switch (severity) {
+    case v1::SEVERITY_ERROR:
+      return "&#10006; Error";
+    case v1::SEVERITY_INFO:
+      return "&#8505; Note";
+    default:
+      return "&#9888; Warning";
+  }
+}
 
 std::string SeverityClass(v1::Severity severity) {
   switch (severity) {
@@ -66,7 +86,8 @@ struct Note {
 
 std::string FindingNoteHtml(const v1::Finding& finding) {
   std::string html = absl::StrCat(
-      "<span class=\"code\">", HtmlEscape(finding.code()), "</span> ",
+      "<span class=\"severity\">", SeverityLabel(finding.severity()),
+      "</span> <span class=\"code\">", HtmlEscape(finding.code()), "</span> ",
       "<span class=\"message\">", HtmlEscape(finding.message()), "</span>");
   if (!finding.suggestion().empty()) {
     absl::StrAppend(&html, "<span class=\"suggestion\">&rarr; ",
@@ -75,12 +96,27 @@ std::string FindingNoteHtml(const v1::Finding& finding) {
   return html;
 }
 
-std::string CommentNoteHtml(const v1::Comment& comment) {
+using Replies = std::multimap<std::string, const v1::Comment*>;
+
+// A comment with its replies threaded under it; staff-only ones say so.
+std::string CommentNoteHtml(const v1::Comment& comment,
+                            const Replies& replies) {
   const std::string& who = comment.author_label().empty()
                                ? comment.author()
                                : comment.author_label();
-  return absl::StrCat("<b>", HtmlEscape(who),
-                      "</b>: ", HtmlEscape(comment.body()));
+  std::string html;
+  if (comment.visibility() == v1::COMMENT_VISIBILITY_STAFF) {
+    absl::StrAppend(&html, "<span class=\"staff\">&#9873; Staff only</span> ");
+  }
+  absl::StrAppend(&html, "<b>", HtmlEscape(who),
+                  "</b>: ", HtmlEscape(comment.body()));
+  if (comment.resolved()) absl::StrAppend(&html, " <i>(resolved)</i>");
+  auto [first, last] = replies.equal_range(comment.id());
+  for (auto it = first; it != last; ++it) {
+    absl::StrAppend(&html, "<div class=\"reply\">&#8627; ",
+                    CommentNoteHtml(*it->second, replies), "</div>");
+  }
+  return html;
 }
 
 // Anchored findings and comments, numbered in text order; the rest go to
@@ -98,15 +134,21 @@ std::vector<Note> CollectNotes(const v1::GetFeedbackResponse& feedback,
     notes.push_back({0, f.span().begin(), f.span().end(),
                      SeverityClass(f.severity()), FindingNoteHtml(f)});
   }
+  Replies replies;
   for (const v1::Comment& c : feedback.comments()) {
+    if (!c.parent_id().empty()) replies.emplace(c.parent_id(), &c);
+  }
+  for (const v1::Comment& c : feedback.comments()) {
+    // A reply sits under its parent (CommentNoteHtml).
+    if (!c.parent_id().empty()) continue;
     if (!c.anchor().has_span() ||
         c.anchor().span().end() <= c.anchor().span().begin()) {
       general->push_back(absl::StrCat("<li class=\"note comment\">",
-                                      CommentNoteHtml(c), "</li>"));
+                                      CommentNoteHtml(c, replies), "</li>"));
       continue;
     }
     notes.push_back({0, c.anchor().span().begin(), c.anchor().span().end(),
-                     "comment", CommentNoteHtml(c)});
+                     "comment", CommentNoteHtml(c, replies)});
   }
   std::stable_sort(
       notes.begin(), notes.end(),
@@ -218,13 +260,15 @@ std::string EssayBody(const v1::GetFeedbackResponse& feedback,
   std::string html = "<main class=\"essay\">\n";
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     auto [begin, end] = blocks[b];
-    absl::StrAppend(&html, "<div class=\"row\"><div class=\"para",
-                    IsHeadingBlock(feedback.report(), begin) ? " heading" : "",
-                    "\">");
+    // Headings are headings, for screen readers and outlines alike.
+    const char* element =
+        IsHeadingBlock(feedback.report(), begin) ? "h3" : "div";
+    absl::StrAppend(&html, "<div class=\"row\"><", element, " class=\"para",
+                    element[0] == 'h' ? " heading" : "", "\">");
     for (const Segment& segment : SplitIntoSegments(text, begin, end, ranges)) {
       AppendSegment(text, segment, notes, &anchored, &html);
     }
-    absl::StrAppend(&html, "</div><aside class=\"notes\">");
+    absl::StrAppend(&html, "</", element, "><aside class=\"notes\">");
     for (const Note* note : margin[b]) {
       absl::StrAppend(&html, "<div class=\"note ", note->css, "\" id=\"note-",
                       note->number, "\"><a href=\"#n", note->number, "\">",
@@ -236,21 +280,28 @@ std::string EssayBody(const v1::GetFeedbackResponse& feedback,
   return html;
 }
 
-std::string ScoresSection(const v1::FeedbackReport& report) {
-  std::string html = "<section class=\"scores\"><h2>Scores</h2>\n";
+// The engine's scores; its total only when no grade replaces it.
+std::string ScoresSection(const v1::GetFeedbackResponse& feedback) {
+  const v1::FeedbackReport& report = feedback.report();
+  bool graded = HasGradeScores(feedback);
+  std::string html =
+      absl::StrCat("<section class=\"scores\"><h2>",
+                   graded ? "The engine's scores" : "Scores", "</h2>\n");
   if (report.criteria().empty()) {
     absl::StrAppend(&html,
                     "<p class=\"empty\">This report has no criterion scores "
                     "(the rubric engine reported statistics and the outline "
                     "only).</p>");
   } else {
-    absl::StrAppend(
-        &html,
-        absl::StrFormat("<p class=\"total\">Total: <b>%.1f</b> / %.1f</p>",
-                        report.total_score(), report.max_score()));
+    if (!graded) {
+      absl::StrAppend(
+          &html,
+          absl::StrFormat("<p class=\"total\">Total: <b>%.1f</b> / %.1f</p>",
+                          report.total_score(), report.max_score()));
+    }
     absl::StrAppend(&html,
-                    "<table><tr><th>Criterion</th><th>Score</th><th>Level</th>"
-                    "<th>Why</th></tr>\n");
+                    "<div class=\"wide\"><table><tr><th>Criterion</th>"
+                    "<th>Score</th><th>Level</th><th>Why</th></tr>\n");
     for (const v1::CriterionScore& c : report.criteria()) {
       absl::StrAppend(
           &html, "<tr><td>", HtmlEscape(c.name().empty() ? c.id() : c.name()),
@@ -258,7 +309,7 @@ std::string ScoresSection(const v1::FeedbackReport& report) {
           "</td><td>", HtmlEscape(c.level_descriptor()), "</td><td>",
           HtmlEscape(c.rationale()), "</td></tr>\n");
     }
-    absl::StrAppend(&html, "</table>");
+    absl::StrAppend(&html, "</table></div>");
   }
   const v1::TextStats& s = report.stats();
   absl::StrAppend(
@@ -311,7 +362,7 @@ std::string RenderEssayHtml(const v1::GetFeedbackResponse& feedback,
       HtmlEscape(feedback.submission().author()), " - ",
       HtmlEscape(feedback.report().title()), "</title><style>", kStyle,
       "</style></head>\n<body>\n", Header(feedback, options),
-      ScoresSection(feedback.report()));
+      ReviewSectionsHtml(feedback), ScoresSection(feedback));
   if (!general.empty()) {
     absl::StrAppend(&html,
                     "<section class=\"general\"><h2>About the whole "

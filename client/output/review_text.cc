@@ -28,6 +28,8 @@ std::string Time(const google::protobuf::Timestamp& time) {
                           absl::UTCTimeZone());
 }
 
+}  // namespace
+
 std::string ConfidenceName(v1::GradeConfidence confidence) {
   switch (confidence) {
     case v1::GRADE_CONFIDENCE_HIGH:
@@ -40,8 +42,6 @@ std::string ConfidenceName(v1::GradeConfidence confidence) {
       return "-";
   }
 }
-
-}  // namespace
 
 void PrintComment(const v1::Comment& c, std::ostream& out) {
   std::string who = c.author_label().empty() ? c.author() : c.author_label();

@@ -3,12 +3,16 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "marginalia/v1/grade.pb.h"
 #include "marginalia/v1/review.pb.h"
 #include "marginalia/v1/submission.pb.h"
 
 namespace marginalia::client {
+
+// "high", "medium", "low" ("-" when unspecified).
+std::string ConfidenceName(marginalia::v1::GradeConfidence confidence);
 
 // "[12, 48) "quoted text" -- author: body", replies indented.
 void PrintComment(const marginalia::v1::Comment& comment, std::ostream& out);

@@ -122,9 +122,9 @@ TEST(HtmlRenderTest, SampleEssayPageShowsTheEngineFindings) {
   EXPECT_THAT(dom, HasSubstr("<h1>China Under the Soviet Model: A Clash of "
                              "Socio-Economic Conditions and Underlying "
                              "Ideology</h1>"));
-  EXPECT_THAT(dom, HasSubstr("<div class=\"para heading\">Contextualising the "
+  EXPECT_THAT(dom, HasSubstr("<h3 class=\"para heading\">Contextualising the "
                              "First Five Year Plan: China\xE2\x80\x99s "
-                             "Conditions</div>"));
+                             "Conditions</h3>"));
   // Slips marked where they are, with the fix in the margin.
   EXPECT_THAT(dom, HasSubstr(">tenants</mark>"));
   EXPECT_THAT(dom, HasSubstr("<span class=\"suggestion\">\xE2\x86\x92 Write "
