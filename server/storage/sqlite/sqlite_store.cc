@@ -107,7 +107,10 @@ absl::StatusOr<DraftFacts> QueryDraftFacts(SqliteDb* db,
       facts.due_time = absl::FromUnixMicros(select.ColumnInt(2));
     }
   }
-  {
+  // An open assignment (most are) needs nothing more: this runs in every
+  // submission's insert, and the release query reads the author's drafts.
+  if (!facts.lock.after_due() && !facts.lock.after_release()) return facts;
+  if (facts.lock.after_release()) {
     ASSIGN_OR_RETURN(
         Statement select,
         db->Prepare("SELECT EXISTS (SELECT 1 FROM submissions s JOIN "
